@@ -1,0 +1,4 @@
+/** Every resource of the Caspio node and its operations; the router's map must cover each one. */
+export type CaspioOperations = {
+	table: 'getMany';
+};

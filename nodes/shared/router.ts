@@ -1,0 +1,56 @@
+import {
+	NodeApiError,
+	NodeOperationError,
+	type IDataObject,
+	type IExecuteFunctions,
+	type INodeExecutionData,
+	type JsonObject,
+} from 'n8n-workflow';
+
+/** One operation's work for one input item; it returns the item's output row(s). */
+export type ItemOperation = (this: IExecuteFunctions, itemIndex: number) => Promise<IDataObject | IDataObject[]>;
+
+/** resource → operation → executor; typed per node so a missing operation is a compile error. */
+export type OperationMap<M extends Record<string, string>> = { [R in keyof M]: Record<M[R], ItemOperation> };
+
+/**
+ * The single loop over input items for a node: resolves the operation per item, keeps `pairedItem`, and with
+ * "Continue On Fail" sends a failed item (with its error) on while the rest go on.
+ */
+export async function routeItems<M extends Record<string, string>>(
+	this: IExecuteFunctions,
+	operations: OperationMap<M>,
+): Promise<INodeExecutionData[][]> {
+	const items = this.getInputData();
+	const output: INodeExecutionData[] = [];
+	for (let itemIndex = 0; itemIndex < items.length; itemIndex++) {
+		try {
+			const resource = this.getNodeParameter('resource', itemIndex) as keyof M;
+			const operation = this.getNodeParameter('operation', itemIndex) as string;
+			const execute = (operations[resource] as Record<string, ItemOperation> | undefined)?.[operation];
+			if (!execute) {
+				throw new NodeOperationError(this.getNode(), `The operation "${operation}" of "${String(resource)}" is not supported`, {
+					itemIndex,
+				});
+			}
+			const result = await execute.call(this, itemIndex);
+			for (const json of Array.isArray(result) ? result : [result]) {
+				output.push({ json, pairedItem: { item: itemIndex } });
+			}
+		} catch (error) {
+			if (!this.continueOnFail()) {
+				if (error instanceof NodeApiError || error instanceof NodeOperationError) error.context.itemIndex ??= itemIndex;
+				// n8n's error classes hand back an instance of their own kind unchanged, so nothing is wrapped twice.
+				throw error instanceof NodeApiError
+					? new NodeApiError(this.getNode(), error as unknown as JsonObject)
+					: new NodeOperationError(this.getNode(), error as Error, { itemIndex });
+			}
+			const description = (error as { description?: string }).description;
+			output.push({
+				json: { error: (error as Error).message, ...(description ? { details: description } : {}) },
+				pairedItem: { item: itemIndex },
+			});
+		}
+	}
+	return [output];
+}
