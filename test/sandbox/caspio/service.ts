@@ -1,0 +1,137 @@
+import type { Router, SandboxCore, SandboxRequest, SandboxResponse, SandboxService } from '../server';
+import { adminRoutes } from './admin';
+import { apiRoutes, TOKEN_PATH } from './api';
+import { TOKEN_TTL_SECONDS, Tokens, type AuthRules } from './auth';
+import { demoSeed } from './demo-seed';
+import { envelope } from './errors';
+import { publicRow, Store, type WriteRules } from './store';
+import type { ListRules } from './query';
+import { Webhooks, type EventSource, type WebhookRules } from './webhooks';
+
+/** Every switchable behaviour, most of them the UNCERTAIN points of the reference; settable at run time too. */
+export interface CaspioBehaviour extends AuthRules, ListRules, WriteRules, WebhookRules {}
+
+export const DEFAULT_BEHAVIOUR: CaspioBehaviour = {
+	clientId: 'sandbox-client',
+	clientSecret: 'sandbox-secret',
+	badClientStatus: 401,
+	staleTokenAnswer: 401,
+	refreshRequiresClient: false,
+	rotateRefreshToken: false,
+	rejectSmallLimit: false,
+	includePagination: false,
+	typeMismatchStatus: 500,
+	uniqueViolationStatus: 400,
+	rejectMilliseconds: false,
+	missingWhere: 'reject',
+	accountId: 'sandbox-account',
+	webhookMessages: 'perRow',
+	templateOutput: 'json',
+	duplicateWebhookUrl: 'reject',
+};
+
+export interface CaspioSandboxOptions extends Partial<CaspioBehaviour> {
+	port?: number;
+	/** Load the Leads / Registrations / Preferences demo tables on start and on every reset. */
+	seedDemo?: boolean;
+}
+
+/** The Caspio model behind the HTTP routes: data, tokens, webhooks and the behaviour switches. */
+export class CaspioService implements SandboxService {
+	readonly name = 'caspio';
+	readonly store = new Store();
+	readonly tokens = new Tokens();
+	readonly webhooks = new Webhooks(this.store, (url, body, contentType, onStatus) =>
+		// Without a running server (no core) there is nowhere to count deliveries, so none are sent.
+		this.core ? this.core.deliver(url, body, contentType, onStatus) : Promise.resolve(),
+	);
+	behaviour: CaspioBehaviour;
+	/** Set by startCaspioSandbox: the shared core owns faults and webhook delivery. */
+	core: SandboxCore | undefined;
+	readonly api: Router;
+	readonly admin: Router;
+
+	constructor(private readonly options: CaspioSandboxOptions = {}) {
+		this.behaviour = this.initialBehaviour();
+		this.api = apiRoutes(this);
+		this.admin = adminRoutes(this);
+		this.reset();
+	}
+
+	/** Clears data, webhooks and switches; issued tokens survive so a client's cached token stays usable. */
+	reset(): void {
+		this.store.clear();
+		this.webhooks.clear();
+		this.behaviour = this.initialBehaviour();
+		if (this.options.seedDemo) this.seed(demoSeed());
+	}
+
+	/** `{tables?, views?, webhooks?}`; a table of an existing name is replaced. */
+	seed(body: unknown): SandboxResponse | void {
+		const { tables, views, webhooks } = (body ?? {}) as { tables?: unknown[]; views?: unknown[]; webhooks?: unknown[] };
+		try {
+			for (const table of tables ?? []) this.store.addTable(table, this.behaviour);
+			for (const view of views ?? []) this.store.addView(view);
+			for (const webhook of webhooks ?? []) this.webhooks.seed(webhook, this.behaviour);
+		} catch (error) {
+			return { status: 400, body: { message: (error as Error).message } };
+		}
+	}
+
+	state() {
+		return { ...this.store.dump(), webhooks: this.webhooks.dump(), behaviour: this.behaviour, tokens: this.tokens.count() };
+	}
+
+	before(req: SandboxRequest): SandboxResponse | undefined {
+		if (req.template === TOKEN_PATH) return undefined;
+		const refusal = this.tokens.check(req, this.behaviour);
+		return refusal && envelope(req, refusal.status, refusal.code, refusal.message);
+	}
+
+	errorResponse(status: number, req: SandboxRequest | undefined, message: string): SandboxResponse {
+		const codes: Record<number, string> = {
+			404: 'ObjectNotFound',
+			405: 'MethodNotAllowed',
+			429: 'TooManyRequests',
+			503: 'ServiceUnavailable',
+		};
+		// 429 details are UNCERTAIN (§5.2); Retry-After is what a well-behaved client needs.
+		return envelope(req, status, codes[status] ?? 'InternalError', message, status === 429 ? { 'Retry-After': '1' } : {});
+	}
+
+	/** `faults.tokenTtlSeconds` > 0 shortens the lifetime of tokens issued from now on. */
+	tokenTtlSeconds(): number {
+		const forced = this.core?.faults.tokenTtlSeconds ?? 0;
+		return forced > 0 ? forced : TOKEN_TTL_SECONDS;
+	}
+
+	setBehaviour(patch: unknown): void {
+		const known = Object.entries((patch ?? {}) as Record<string, unknown>).filter(([k]) => k in DEFAULT_BEHAVIOUR);
+		this.behaviour = { ...this.behaviour, ...Object.fromEntries(known) };
+	}
+
+	/** Every record write goes through here so each one fires the webhooks its source is subscribed to. */
+	insert(tableName: string, body: unknown, source: EventSource): Record<string, unknown> {
+		const change = this.store.insert(this.store.table(tableName), body, this.behaviour);
+		this.webhooks.emit(change, source, this.behaviour);
+		return change.rows[0].record;
+	}
+
+	update(tableName: string, where: string | undefined, body: unknown, source: EventSource): Record<string, unknown>[] {
+		const table = this.store.table(tableName);
+		const { affected, change } = this.store.update(table, where, body, this.behaviour);
+		this.webhooks.emit(change, source, this.behaviour);
+		return affected.map((row) => publicRow(table, row));
+	}
+
+	remove(tableName: string, where: string | undefined, source: EventSource): number {
+		const { affected, change } = this.store.remove(this.store.table(tableName), where, this.behaviour);
+		this.webhooks.emit(change, source, this.behaviour);
+		return affected;
+	}
+
+	private initialBehaviour(): CaspioBehaviour {
+		const { port: _port, seedDemo: _seedDemo, ...given } = this.options;
+		return { ...DEFAULT_BEHAVIOUR, ...given };
+	}
+}
