@@ -25,22 +25,33 @@ import {
 	type IRunExecutionData,
 } from 'n8n-workflow';
 
-import { ActiveCampaignPlusApi } from '../../credentials/ActiveCampaignPlusApi.credentials';
-import { CaspioApi } from '../../credentials/CaspioApi.credentials';
-import { ActiveCampaignPlus } from '../../nodes/ActiveCampaignPlus/ActiveCampaignPlus.node';
-import { Caspio } from '../../nodes/Caspio/Caspio.node';
+import packageJson from '../../package.json';
 
-export const PACKAGE = 'n8n-nodes-caspio-activecampaign';
+export const PACKAGE = packageJson.name;
 
-const nodeClasses: Record<string, INodeType> = {
-	caspio: new Caspio(),
-	activeCampaignPlus: new ActiveCampaignPlus(),
-};
+/** The TypeScript source behind a `dist/…js` path of package.json's `n8n` field, instantiated. */
+function loadDeclared<T>(distPath: string): T {
+	const source = `../../${distPath.replace(/^dist\//, '').replace(/\.js$/, '')}`;
+	// eslint-disable-next-line @typescript-eslint/no-require-imports
+	const exported = require(source) as Record<string, new () => T>;
+	return new (Object.values(exported)[0])();
+}
 
-const credentialTypes: Record<string, ICredentialType> = {
-	caspioApi: new CaspioApi(),
-	activeCampaignPlusApi: new ActiveCampaignPlusApi(),
-};
+/** Every node the package declares, by its short name (`caspio`, `caspioTrigger`, …). */
+export const nodeClasses: Record<string, INodeType> = Object.fromEntries(
+	packageJson.n8n.nodes.map((path) => {
+		const node = loadDeclared<INodeType>(path);
+		return [node.description.name, node];
+	}),
+);
+
+/** Every credential type the package declares, by name. */
+export const credentialTypes: Record<string, ICredentialType> = Object.fromEntries(
+	packageJson.n8n.credentials.map((path) => {
+		const credential = loadDeclared<ICredentialType>(path);
+		return [credential.name, credential];
+	}),
+);
 
 const nodeTypes: INodeTypes = {
 	getByName: (type) => nodeClasses[type.replace(`${PACKAGE}.`, '')],
@@ -140,13 +151,14 @@ export interface NodeRun {
 
 /** Executes one of our nodes on `items` with `parameters`, the way a workflow step would run it in n8n. */
 export async function runNode(options: {
-	type: 'caspio' | 'activeCampaignPlus';
+	/** Short node name, e.g. `caspio`. */
+	type: string;
 	parameters: IDataObject;
 	items?: IDataObject[];
 	credentials: TestCredentials;
 	onError?: INode['onError'];
 }): Promise<NodeRun> {
-	const credentialType = options.type === 'caspio' ? 'caspioApi' : 'activeCampaignPlusApi';
+	const credentialType = nodeClasses[options.type].description.credentials?.[0]?.name ?? '';
 	const node: INode = {
 		id: 'node-under-test',
 		name: 'Under Test',
