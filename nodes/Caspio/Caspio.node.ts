@@ -6,8 +6,13 @@ import {
 	type INodeTypeDescription,
 } from 'n8n-workflow';
 
+import * as record from './actions/record';
 import { router } from './actions/router';
 import * as table from './actions/table';
+import * as view from './actions/view';
+import * as listSearch from './methods/listSearch';
+import * as loadOptions from './methods/loadOptions';
+import * as resourceMapping from './methods/resourceMapping';
 
 export class Caspio implements INodeType {
 	description: INodeTypeDescription = {
@@ -29,11 +34,27 @@ export class Caspio implements INodeType {
 				name: 'resource',
 				type: 'options',
 				noDataExpression: true,
-				options: [{ name: 'Table', value: 'table' }],
-				default: 'table',
+				options: [
+					{ name: 'Record', value: 'record' },
+					{ name: 'Table', value: 'table' },
+					{ name: 'View', value: 'view' },
+				],
+				default: 'record',
 			},
+			...record.description,
 			...table.description,
+			...view.description,
 		],
+	};
+
+	methods = {
+		listSearch: { searchTables: listSearch.searchTables, searchViews: listSearch.searchViews },
+		loadOptions: {
+			getFilterFields: loadOptions.getFilterFields,
+			getReadableFields: loadOptions.getReadableFields,
+			getSortFields: loadOptions.getSortFields,
+		},
+		resourceMapping: { getMappingColumns: resourceMapping.getMappingColumns },
 	};
 
 	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {

@@ -1,4 +1,6 @@
 /** Every resource of the Caspio node and its operations; the router's map must cover each one. */
 export type CaspioOperations = {
-	table: 'getMany';
+	record: 'create' | 'delete' | 'get' | 'getMany' | 'update' | 'upsert';
+	table: 'getFields' | 'getMany';
+	view: 'getMany';
 };

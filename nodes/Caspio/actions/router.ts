@@ -2,10 +2,21 @@ import type { IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
 
 import { routeItems, type OperationMap } from '../../shared/router';
 import type { CaspioOperations } from './node.type';
+import * as record from './record';
 import * as table from './table';
+import * as view from './view';
 
 const operations: OperationMap<CaspioOperations> = {
-	table: { getMany: table.getMany.execute },
+	record: {
+		create: record.create.execute,
+		delete: record.deleteRecord.execute,
+		get: record.get.execute,
+		getMany: record.getMany.execute,
+		update: record.update.execute,
+		upsert: record.upsert.execute,
+	},
+	table: { getFields: table.getFields.execute, getMany: table.getMany.execute },
+	view: { getMany: view.getMany.execute },
 };
 
 export async function router(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {

@@ -56,6 +56,12 @@ export function escapeLike(value: string): string {
 /** `2026-11-27T10:00:00` from a Date, an ISO string or a timestamp; undefined when it is not a date. */
 export function isoDate(value: unknown): string | undefined {
 	if (value === null || value === undefined || value === '' || typeof value === 'boolean') return undefined;
+	// A date without a zone (Caspio's own format) is kept as written: parsing it would shift it to the server's zone.
+	const plain = typeof value === 'string' ? /^(\d{4}-\d{2}-\d{2})(?:[T ](\d{2}:\d{2})(:\d{2})?(?:\.\d+)?)?$/.exec(value.trim()) : null;
+	if (plain) {
+		const text = `${plain[1]}T${plain[2] ?? '00:00'}${plain[3] ?? ':00'}`;
+		return Number.isNaN(Date.parse(`${text}Z`)) ? undefined : text;
+	}
 	const date = value instanceof Date ? value : new Date(value as string | number);
 	if (Number.isNaN(date.getTime())) return undefined;
 	return date.toISOString().slice(0, 19);

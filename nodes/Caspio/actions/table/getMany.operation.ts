@@ -1,25 +1,10 @@
 import { updateDisplayOptions, type IDataObject, type IExecuteFunctions, type INodeProperties } from 'n8n-workflow';
 
 import { caspioRequest, type CaspioResult } from '../../transport';
+import { returnAllProperties } from '../common.descriptions';
 
-const properties: INodeProperties[] = [
-	{
-		displayName: 'Return All',
-		name: 'returnAll',
-		type: 'boolean',
-		default: true,
-		description: 'Whether to return all results or only up to a given limit',
-	},
-	{
-		displayName: 'Limit',
-		name: 'limit',
-		type: 'number',
-		typeOptions: { minValue: 1 },
-		default: 50,
-		description: 'Max number of results to return',
-		displayOptions: { show: { returnAll: [false] } },
-	},
-];
+// Listing tables is cheap, so it returns them all by default.
+const properties: INodeProperties[] = returnAllProperties.map((p) => (p.name === 'returnAll' ? { ...p, default: true } : p));
 
 export const description = updateDisplayOptions({ show: { resource: ['table'], operation: ['getMany'] } }, properties);
 

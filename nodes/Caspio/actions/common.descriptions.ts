@@ -1,0 +1,170 @@
+import type { INodeProperties } from 'n8n-workflow';
+
+import type { FilterOperator } from '../helpers/where';
+
+/** The table a record operation works on: picked from a searchable list, or typed by name. */
+export const tableLocator: INodeProperties = {
+	displayName: 'Table',
+	name: 'table',
+	type: 'resourceLocator',
+	default: { mode: 'list', value: '' },
+	required: true,
+	modes: [
+		{
+			displayName: 'From List',
+			name: 'list',
+			type: 'list',
+			typeOptions: { searchListMethod: 'searchTables', searchable: true },
+		},
+		{
+			displayName: 'By Name',
+			name: 'name',
+			type: 'string',
+			placeholder: 'e.g. Leads',
+			validation: [
+				{
+					type: 'regex',
+					properties: { regex: '^[A-Za-z][A-Za-z0-9_]{0,63}$', errorMessage: 'Enter a Caspio table name (letters, digits, underscores)' },
+				},
+			],
+		},
+	],
+};
+
+export const viewLocator: INodeProperties = {
+	...tableLocator,
+	displayName: 'View',
+	name: 'view',
+	modes: [
+		{
+			displayName: 'From List',
+			name: 'list',
+			type: 'list',
+			typeOptions: { searchListMethod: 'searchViews', searchable: true },
+		},
+		{
+			displayName: 'By Name',
+			name: 'name',
+			type: 'string',
+			placeholder: 'e.g. Active_Leads',
+		},
+	],
+};
+
+const OPERATOR_LABELS: Record<FilterOperator, string> = {
+	equals: 'Equals',
+	notEquals: 'Not Equals',
+	greaterThan: 'Greater Than',
+	greaterOrEqual: 'Greater Than or Equal',
+	lessThan: 'Less Than',
+	lessOrEqual: 'Less Than or Equal',
+	contains: 'Contains',
+	notContains: 'Does Not Contain',
+	startsWith: 'Starts With',
+	endsWith: 'Ends With',
+	in: 'Is One Of (Comma-Separated)',
+	notIn: 'Is Not One Of (Comma-Separated)',
+	isEmpty: 'Is Empty',
+	isNotEmpty: 'Is Not Empty',
+};
+
+/** Return All + Limit, the n8n way. */
+export const returnAllProperties: INodeProperties[] = [
+	{
+		displayName: 'Return All',
+		name: 'returnAll',
+		type: 'boolean',
+		default: false,
+		description: 'Whether to return all results or only up to a given limit',
+	},
+	{
+		displayName: 'Limit',
+		name: 'limit',
+		type: 'number',
+		typeOptions: { minValue: 1 },
+		default: 50,
+		description: 'Max number of results to return',
+		displayOptions: { show: { returnAll: [false] } },
+	},
+];
+
+/** A field of the chosen table or view, picked from a list loaded by `method`. */
+export function fieldOption(method: string): INodeProperties {
+	return {
+		displayName: 'Field Name or ID',
+		name: 'field',
+		type: 'options',
+		typeOptions: { loadOptionsMethod: method, loadOptionsDependsOn: ['table.value', 'view.value'] },
+		default: '',
+		description: 'Choose from the list, or specify an ID using an <a href="https://docs.n8n.io/code/expressions/">expression</a>',
+	};
+}
+
+/** Structured filters: the field from the table's field list, an operator from a fixed set, a value kept literal. */
+export function filterProperties(fieldsMethod: string, description: string): INodeProperties[] {
+	return [
+		{
+			displayName: 'Filters',
+			name: 'filters',
+			type: 'fixedCollection',
+			placeholder: 'Add Condition',
+			typeOptions: { multipleValues: true, sortable: true },
+			default: {},
+			description,
+			options: [
+				{
+					displayName: 'Conditions',
+					name: 'conditions',
+					values: [
+						fieldOption(fieldsMethod),
+						{
+							displayName: 'Operator',
+							name: 'operator',
+							type: 'options',
+							options: Object.entries(OPERATOR_LABELS).map(([value, name]) => ({ name, value })),
+							default: 'equals',
+						},
+						{
+							displayName: 'Value',
+							name: 'value',
+							type: 'string',
+							default: '',
+							description: 'Compared literally: quotes, % and _ match themselves',
+							displayOptions: { hide: { operator: ['isEmpty', 'isNotEmpty'] } },
+						},
+					],
+				},
+			],
+		},
+		{
+			displayName: 'Combine Conditions',
+			name: 'combinator',
+			type: 'options',
+			options: [
+				{ name: 'AND (All Must Match)', value: 'AND' },
+				{ name: 'OR (Any May Match)', value: 'OR' },
+			],
+			default: 'AND',
+		},
+	];
+}
+
+export const customWhereProperty: INodeProperties = {
+	displayName: 'Custom Where Clause (Raw SQL)',
+	name: 'customWhere',
+	type: 'string',
+	default: '',
+	placeholder: "e.g. Status = 'Open' AND Score > 10",
+	description:
+		'Expert option. Sent to Caspio as written and combined with the filters above by AND. Values are NOT escaped: never put item data into it, use Filters for that.',
+};
+
+export const selectFieldsProperty: INodeProperties = {
+	displayName: 'Fields to Return Names or IDs',
+	name: 'select',
+	type: 'multiOptions',
+	typeOptions: { loadOptionsMethod: 'getReadableFields', loadOptionsDependsOn: ['table.value', 'view.value'] },
+	default: [],
+	description:
+		'Which fields each record should include; all when empty. Choose from the list, or specify IDs using an <a href="https://docs.n8n.io/code/expressions/">expression</a>.',
+};

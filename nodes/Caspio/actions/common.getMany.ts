@@ -1,0 +1,65 @@
+import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+
+import { tableFields } from '../helpers/fields';
+import { whereFromParameters } from '../helpers/filters';
+import { readRecords, type SortRule } from '../helpers/records';
+import { customWhereProperty, fieldOption, filterProperties, returnAllProperties, selectFieldsProperty } from './common.descriptions';
+import { tableName } from './record/shared';
+
+/** Get Many for tables and views alike: filters, select, sort, and a limit or every page. */
+export const getManyProperties: INodeProperties[] = [
+	...returnAllProperties,
+	...filterProperties('getFilterFields', 'Only records that match these conditions; all records when empty'),
+	{
+		displayName: 'Options',
+		name: 'options',
+		type: 'collection',
+		placeholder: 'Add Option',
+		default: {},
+		options: [
+			customWhereProperty,
+			selectFieldsProperty,
+			{
+				displayName: 'Sort',
+				name: 'sort',
+				type: 'fixedCollection',
+				typeOptions: { multipleValues: true, sortable: true },
+				placeholder: 'Add Sort Rule',
+				default: {},
+				options: [
+					{
+						displayName: 'Rules',
+						name: 'rules',
+						values: [
+							fieldOption('getSortFields'),
+							{
+								displayName: 'Direction',
+								name: 'direction',
+								type: 'options',
+								options: [
+									{ name: 'Ascending', value: 'ASC' },
+									{ name: 'Descending', value: 'DESC' },
+								],
+								default: 'ASC',
+							},
+						],
+					},
+				],
+			},
+		],
+	},
+];
+
+export async function getMany(this: IExecuteFunctions, itemIndex: number, kind: 'tables' | 'views'): Promise<IDataObject[]> {
+	const name = tableName.call(this, itemIndex, kind === 'tables' ? 'table' : 'view');
+	const fields = await tableFields.call(this, kind, name);
+	const options = this.getNodeParameter('options', itemIndex, {}) as {
+		customWhere?: string;
+		select?: string[];
+		sort?: { rules?: SortRule[] };
+	};
+	const where = whereFromParameters.call(this, itemIndex, fields, { customWhere: options.customWhere });
+	const returnAll = this.getNodeParameter('returnAll', itemIndex) as boolean;
+	const limit = returnAll ? undefined : (this.getNodeParameter('limit', itemIndex) as number);
+	return await readRecords.call(this, itemIndex, { kind, name, fields }, { where, select: options.select, sort: options.sort?.rules, limit });
+}

@@ -1,0 +1,49 @@
+import { NodeOperationError, updateDisplayOptions, type IDataObject, type IExecuteFunctions, type INodeProperties } from 'n8n-workflow';
+
+import { whereFromParameters } from '../../helpers/filters';
+import { caspioRequest } from '../../transport';
+import { customWhereProperty, filterProperties } from '../common.descriptions';
+import { columnsProperty, mappedBody, recordsPath, requireValues, tableWithFields } from './shared';
+
+const properties: INodeProperties[] = [
+	...filterProperties('getFilterFields', 'Which records to update; at least one condition is required'),
+	columnsProperty('add'),
+	{
+		displayName: 'Options',
+		name: 'options',
+		type: 'collection',
+		placeholder: 'Add Option',
+		default: {},
+		options: [customWhereProperty],
+	},
+];
+
+export const description = updateDisplayOptions({ show: { resource: ['record'], operation: ['update'] } }, properties);
+
+interface UpdateResponse {
+	RecordsAffected?: number;
+	Result?: IDataObject[];
+}
+
+/** Sets the mapped fields on every record the filters match; returns how many changed and the rows as stored. */
+export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
+	const { table, fields } = await tableWithFields.call(this, itemIndex);
+	const options = this.getNodeParameter('options', itemIndex, {}) as { customWhere?: string };
+	const where = whereFromParameters.call(this, itemIndex, fields, options);
+	if (where === undefined) {
+		throw new NodeOperationError(this.getNode(), `Item ${itemIndex + 1}: Update needs at least one filter`, {
+			itemIndex,
+			description: 'Add a condition under Filters that selects the records to update (e.g. PK_ID equals 42).',
+		});
+	}
+	const body = mappedBody.call(this, itemIndex, fields, 'update');
+	requireValues.call(this, itemIndex, body);
+	const response = (await caspioRequest.call(this, {
+		method: 'PUT',
+		path: recordsPath(table),
+		qs: { 'q.where': where, response: 'rows' },
+		body,
+		what: `updating records in "${table}"`,
+	})) as unknown as UpdateResponse;
+	return { recordsAffected: response.RecordsAffected ?? 0, records: response.Result ?? [] };
+}

@@ -1,0 +1,15 @@
+import { updateDisplayOptions, type IDataObject, type IExecuteFunctions, type INodeProperties } from 'n8n-workflow';
+
+import { tableFields } from '../../helpers/fields';
+import { tableLocator } from '../common.descriptions';
+import { tableName } from '../record/shared';
+
+const properties: INodeProperties[] = [tableLocator];
+
+export const description = updateDisplayOptions({ show: { resource: ['table'], operation: ['getFields'] } }, properties);
+
+/** The table's field definitions, one item per field, as Caspio describes them. */
+export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject[]> {
+	const fields = await tableFields.call(this, 'tables', tableName.call(this, itemIndex));
+	return fields as unknown as IDataObject[];
+}

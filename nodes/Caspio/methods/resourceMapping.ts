@@ -1,0 +1,46 @@
+import type { FieldType, ILoadOptionsFunctions, ResourceMapperField, ResourceMapperFields } from 'n8n-workflow';
+
+import { fetchFields, isListField, isReadOnlyField, type CaspioField } from '../helpers/fields';
+
+function mapperType(field: CaspioField): FieldType {
+	const type = field.Type.toUpperCase();
+	if (['NUMBER', 'INTEGER', 'CURRENCY', 'AUTONUMBER'].includes(type)) return 'number';
+	if (type === 'YES/NO') return 'boolean';
+	if (type === 'DATE/TIME' || type === 'TIMESTAMP') return 'dateTime';
+	if (isListField(field)) return 'options';
+	return 'string';
+}
+
+/**
+ * The table's fields for the "Fields" mapper, built from `/fields`: types mapped, generated and formula fields
+ * shown read-only and left out, attachments left out, passwords offered only when creating, required flagged.
+ */
+export async function getMappingColumns(this: ILoadOptionsFunctions): Promise<ResourceMapperFields> {
+	const table = this.getCurrentNodeParameter('table', { extractValue: true }) as string;
+	const operation = this.getCurrentNodeParameter('operation') as string;
+	if (!table) return { fields: [], emptyFieldsNotice: 'Choose a table first' };
+	const fields = await fetchFields.call(this, 'tables', table);
+	const columns: ResourceMapperField[] = [];
+	for (const field of fields) {
+		const type = field.Type.toUpperCase();
+		if (type === 'ATTACHMENT') continue;
+		if (type === 'PASSWORD' && operation !== 'create') continue;
+		const readOnly = isReadOnlyField(field);
+		columns.push({
+			id: field.Name,
+			displayName: `${field.Name}${readOnly ? ' (read-only)' : ''}${type === 'PASSWORD' ? ' (password, write-only)' : ''}`,
+			required: operation === 'create' && field.Required === true && !readOnly,
+			// Upsert creates the record when no match is found, so its keys must be fields a write can set.
+			canBeUsedToMatch: !readOnly && type !== 'PASSWORD' && !isListField(field),
+			defaultMatch: operation === 'upsert' && field.Unique === true && !readOnly,
+			display: true,
+			type: mapperType(field),
+			readOnly,
+			removed: readOnly,
+			...(isListField(field)
+				? { options: Object.entries(field.ListField ?? {}).map(([id, label]) => ({ name: String(label), value: id })) }
+				: {}),
+		});
+	}
+	return { fields: columns };
+}

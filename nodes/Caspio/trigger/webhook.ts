@@ -1,0 +1,112 @@
+import { NodeApiError, NodeOperationError, type IDataObject, type IHookFunctions } from 'n8n-workflow';
+
+import { caspioRequest } from '../transport';
+import { EVENT_TYPES, SOURCES_WITHOUT_REST, type TriggerEvent } from './events';
+import { storeSecret } from './secret';
+
+interface OutgoingWebhook {
+	Id?: string;
+	Name?: string;
+	Secret?: string;
+	OutgoingUrls?: string[];
+}
+
+const isNotFound = (error: unknown) => error instanceof NodeApiError && error.httpCode === '404';
+
+/** The name the remote webhook gets, so a later activation can find it again; test webhooks are kept apart. */
+function webhookName(this: IHookFunctions): string {
+	const node = this.getNode();
+	return `n8n-${node.webhookId ?? node.id}${this.getMode() === 'manual' ? '-test' : ''}`;
+}
+
+function forget(staticData: IDataObject): void {
+	for (const key of ['webhookId', 'eventId', 'secretSalt', 'secretHash']) delete staticData[key];
+}
+
+async function removeWebhook(this: IHookFunctions, id: string): Promise<void> {
+	try {
+		await caspioRequest.call(this, { method: 'DELETE', path: `/outgoingWebhooks/${encodeURIComponent(id)}`, what: 'removing the outgoing webhook' });
+	} catch (error) {
+		// Already gone is what we wanted.
+		if (!isNotFound(error)) throw error as NodeApiError;
+	}
+}
+
+/** True when the webhook this node registered is still there; leftovers with its name or URL are removed. */
+export async function checkExists(this: IHookFunctions): Promise<boolean> {
+	const staticData = this.getWorkflowStaticData('node');
+	const url = this.getNodeWebhookUrl('default') as string;
+	if (typeof staticData.webhookId === 'string') {
+		try {
+			const found = (await caspioRequest.call(this, {
+				method: 'GET',
+				path: `/outgoingWebhooks/${encodeURIComponent(staticData.webhookId)}`,
+				what: 'checking the outgoing webhook',
+			})) as { Result?: OutgoingWebhook };
+			if (found.Result?.OutgoingUrls?.includes(url)) return true;
+		} catch (error) {
+			if (!isNotFound(error)) throw error as NodeApiError;
+		}
+		forget(staticData);
+	}
+	// Without our record of it, a webhook of this name or URL has a secret we cannot check: replace it.
+	const name = webhookName.call(this);
+	const list = (await caspioRequest.call(this, { method: 'GET', path: '/outgoingWebhooks', what: 'listing outgoing webhooks' })) as {
+		Result?: OutgoingWebhook[];
+	};
+	for (const hook of list.Result ?? []) {
+		if (hook.Id && (hook.Name === name || hook.OutgoingUrls?.includes(url))) await removeWebhook.call(this, hook.Id);
+	}
+	return false;
+}
+
+/** Registers one outgoing webhook with one event for the chosen table; undone if the event cannot be made. */
+export async function create(this: IHookFunctions): Promise<boolean> {
+	const staticData = this.getWorkflowStaticData('node');
+	const url = this.getNodeWebhookUrl('default') as string;
+	const table = this.getNodeParameter('table', '', { extractValue: true }) as string;
+	const event = this.getNodeParameter('event') as TriggerEvent;
+	const watch = event === 'updated' ? (this.getNodeParameter('watchFields', []) as string[]) : [];
+	const options = this.getNodeParameter('options', {}) as { includeRestApi?: boolean };
+	const hook = (await caspioRequest.call(this, {
+		method: 'POST',
+		path: '/outgoingWebhooks',
+		body: { Name: webhookName.call(this), Description: `n8n workflow ${this.getWorkflow().id ?? ''}: ${event} records of ${table}`, OutgoingUrls: [url], CallThrottling: 0 },
+		what: 'creating the outgoing webhook',
+	})) as OutgoingWebhook;
+	if (!hook.Id || !hook.Secret) {
+		if (hook.Id) await removeWebhook.call(this, hook.Id);
+		throw new NodeOperationError(this.getNode(), 'Caspio created the outgoing webhook without an Id or Secret', {
+			description: 'Deliveries could not be verified, so the webhook was removed. Try activating again.',
+		});
+	}
+	let eventId: string | undefined;
+	try {
+		const created = (await caspioRequest.call(this, {
+			method: 'POST',
+			path: `/outgoingWebhooks/${encodeURIComponent(hook.Id)}/events`,
+			body: {
+				EventType: EVENT_TYPES[event],
+				ObjectName: table,
+				...(watch.length > 0 ? { ObjectFields: watch } : {}),
+				EventSources: options.includeRestApi ? [...SOURCES_WITHOUT_REST, 'RESTAPIs'] : SOURCES_WITHOUT_REST,
+				Enabled: true,
+			},
+			what: `creating the ${event} event for table "${table}"`,
+		})) as { Id?: string };
+		eventId = created.Id;
+	} catch (error) {
+		await removeWebhook.call(this, hook.Id);
+		throw error as NodeApiError;
+	}
+	Object.assign(staticData, { webhookId: hook.Id, eventId, ...storeSecret(hook.Secret) });
+	return true;
+}
+
+/** Removes the webhook (and with it its event); a webhook already gone counts as removed. */
+export async function remove(this: IHookFunctions): Promise<boolean> {
+	const staticData = this.getWorkflowStaticData('node');
+	if (typeof staticData.webhookId === 'string') await removeWebhook.call(this, staticData.webhookId);
+	forget(staticData);
+	return true;
+}
