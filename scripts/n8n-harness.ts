@@ -1156,6 +1156,7 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
 			workflows: [],
 		};
 		const client = new HarnessClient(info);
+		await reportLoadedPackage(client, packageDir, n8n.logFile, log);
 
 		const available: Record<string, { id: string; name: string }> = {};
 		if (useSandbox) {
@@ -1198,6 +1199,26 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
 		if (n8nLogFile) log(`setup failed: ${(error as Error).message}\nLast lines of ${n8nLogFile}:\n${tailFile(n8nLogFile, 40)}`);
 		await stopAll();
 		throw error;
+	}
+}
+
+/**
+ * n8n logs nothing when a community package loads fine, so ask it which of the declared nodes and credentials it
+ * knows, write that into its log, and fail loudly when something declared is missing.
+ */
+async function reportLoadedPackage(client: HarnessClient, packageDir: string, logFile: string, log: Logger): Promise<void> {
+	const declared = declaredFiles(packageDir);
+	const [nodeTypes, credentialTypes] = await Promise.all([client.nodeTypes(), client.credentialTypes()]);
+	const nodes = [...nodeTypes.keys()].filter((name) => name.startsWith(`${PACKAGE_NAME}.`) && !name.endsWith('Tool'));
+	const credentials = [...credentialTypes].filter((c) => c in CREDENTIAL_NAMES);
+	const line = `${PACKAGE_NAME} loaded: nodes ${nodes.join(', ')}; credentials ${credentials.join(', ')}`;
+	fs.appendFileSync(logFile, `[harness] ${line}\n`);
+	log(line);
+	if (nodes.length < declared.nodes.length || credentials.length < declared.credentials.length) {
+		throw new Error(
+			`n8n knows ${nodes.length} of ${declared.nodes.length} declared nodes and ${credentials.length} of ` +
+				`${declared.credentials.length} declared credentials of ${PACKAGE_NAME}; see ${logFile}`,
+		);
 	}
 }
 

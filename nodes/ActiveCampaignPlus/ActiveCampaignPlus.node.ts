@@ -6,8 +6,14 @@ import {
 	type INodeTypeDescription,
 } from 'n8n-workflow';
 
+import * as automation from './actions/automation';
+import * as contact from './actions/contact';
+import * as customField from './actions/customField';
+import * as event from './actions/event';
+import * as list from './actions/list';
 import { router } from './actions/router';
 import * as tag from './actions/tag';
+import { loadOptions } from './methods';
 
 export class ActiveCampaignPlus implements INodeType {
 	description: INodeTypeDescription = {
@@ -29,12 +35,26 @@ export class ActiveCampaignPlus implements INodeType {
 				name: 'resource',
 				type: 'options',
 				noDataExpression: true,
-				options: [{ name: 'Tag', value: 'tag' }],
-				default: 'tag',
+				options: [
+					{ name: 'Automation', value: 'automation' },
+					{ name: 'Contact', value: 'contact' },
+					{ name: 'Custom Field', value: 'customField' },
+					{ name: 'Event', value: 'event' },
+					{ name: 'List', value: 'list' },
+					{ name: 'Tag', value: 'tag' },
+				],
+				default: 'contact',
 			},
+			...contact.description,
 			...tag.description,
+			...list.description,
+			...customField.description,
+			...event.description,
+			...automation.description,
 		],
 	};
+
+	methods = { loadOptions };
 
 	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
 		return await router.call(this);

@@ -1,13 +1,36 @@
-import type { IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
+import type { IDataObject, IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
 
-import { routeItems, type OperationMap } from '../../shared/router';
+import { routeItems, type ItemOperation, type OperationMap } from '../../shared/router';
+import { ExecutionCache } from '../helpers/names';
+import * as automation from './automation';
+import * as contact from './contact';
+import * as customField from './customField';
+import * as event from './event';
+import * as list from './list';
 import type { ActiveCampaignPlusOperations } from './node.type';
 import * as tag from './tag';
 
-const operations: OperationMap<ActiveCampaignPlusOperations> = {
-	tag: { getMany: tag.getMany.execute },
-};
+/** An operation of this node: one item's work, with the execution's name cache. */
+export type Operation = (this: IExecuteFunctions, itemIndex: number, cache: ExecutionCache) => Promise<IDataObject | IDataObject[]>;
+
+/** Binds every operation of a resource to this run's cache, keeping the typed resource → operation map. */
+function bind<K extends string>(resource: Record<K, { execute: Operation }>, names: readonly K[], cache: ExecutionCache): Record<K, ItemOperation> {
+	return Object.fromEntries(
+		names.map((name) => [name, async function (this: IExecuteFunctions, itemIndex: number) {
+			return await resource[name].execute.call(this, itemIndex, cache);
+		}]),
+	) as Record<K, ItemOperation>;
+}
 
 export async function router(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
+	const cache = new ExecutionCache(this);
+	const operations: OperationMap<ActiveCampaignPlusOperations> = {
+		contact: bind(contact, ['upsert', 'get', 'getMany', 'delete', 'bulkImport'], cache),
+		tag: bind(tag, ['add', 'remove', 'getForContact', 'findOrCreate', 'getMany'], cache),
+		list: bind(list, ['subscribe', 'unsubscribe', 'create', 'getMany'], cache),
+		customField: bind(customField, ['getMany', 'create', 'setValues'], cache),
+		event: bind(event, ['track'], cache),
+		automation: bind(automation, ['addContact', 'removeContact', 'getMany'], cache),
+	};
 	return await routeItems.call(this, operations);
 }

@@ -1,14 +1,16 @@
 import {
+	NodeApiError,
 	NodeOperationError,
 	type IDataObject,
 	type IHttpRequestMethods,
+	type JsonObject,
 } from 'n8n-workflow';
 
 import { apiError, credentialUrl, isIdempotentMethod, readHttpFailure, type RequestContext } from '../../shared/http';
 import { withRetry, type RetryPolicy } from '../../shared/retry';
 import { activeCampaignBaseUrl, eventTrackingUrl } from '../../shared/url';
 import { describeActiveCampaignFailure } from '../helpers/errors';
-import { limiterFor } from './limiter';
+import { BULK_IMPORT_RATE_LIMIT, limiterFor, throttled, type SlidingWindowLimiter } from './limiter';
 
 export const CREDENTIAL = 'activeCampaignPlusApi';
 
@@ -37,27 +39,50 @@ export interface ActiveCampaignRequest {
 	what?: string;
 }
 
+/** The status beside the body, for calls whose answer differs only by status (`/contact/sync`: 201 vs 200). */
+export interface ActiveCampaignResponse<T> {
+	statusCode: number;
+	body: T;
+}
+
 /** The one way this package calls ActiveCampaign's API: per-account throttle, retries by policy, clear errors. */
-export async function activeCampaignRequest<T = IDataObject>(
+export async function activeCampaignRequest(this: RequestContext, request: ActiveCampaignRequest): Promise<IDataObject> {
+	return (await activeCampaignRequestFull.call(this, request)).body;
+}
+
+/** Like `activeCampaignRequest`, but a 404 (the thing is gone) is an answer, not an error. */
+export async function activeCampaignFind(this: RequestContext, request: ActiveCampaignRequest): Promise<IDataObject | undefined> {
+	try {
+		return await activeCampaignRequest.call(this, request);
+	} catch (error) {
+		if (error instanceof NodeApiError && error.httpCode === '404') return undefined;
+		// Already a NodeApiError or NodeOperationError from this transport; n8n hands the same instance back.
+		throw new NodeApiError(this.getNode(), error as JsonObject);
+	}
+}
+
+/** Like `activeCampaignRequest`, with the HTTP status of the answer. */
+export async function activeCampaignRequestFull(
 	this: RequestContext,
 	request: ActiveCampaignRequest,
-): Promise<T> {
+	limiters: SlidingWindowLimiter[] = [],
+): Promise<ActiveCampaignResponse<IDataObject>> {
 	const credentials = await this.getCredentials(CREDENTIAL);
 	const base = credentialUrl(this, activeCampaignBaseUrl(credentials.apiUrl));
-	const limiter = limiterFor(base);
+	const account = limiterFor(base);
 	const outcome = await withRetry(
 		activeCampaignRetryPolicy,
 		{ idempotent: request.idempotent ?? isIdempotentMethod(request.method) },
 		async () => {
-			await limiter.acquire();
-			return await this.helpers.httpRequestWithAuthentication.call(this, CREDENTIAL, {
+			return (await throttled([...limiters, account], async () => await this.helpers.httpRequestWithAuthentication.call(this, CREDENTIAL, {
 				method: request.method,
 				url: `${base}/api/3${request.path}`,
 				qs: request.qs,
 				body: request.body,
 				json: true,
 				headers: { Accept: 'application/json' },
-			});
+				returnFullResponse: true,
+			}))) as ActiveCampaignResponse<IDataObject>;
 		},
 		readHttpFailure,
 	);
@@ -66,7 +91,14 @@ export async function activeCampaignRequest<T = IDataObject>(
 			describeActiveCampaignFailure(failure, request.what ?? `calling ${request.method} ${request.path}`),
 		);
 	}
-	return outcome.value as T;
+	return { statusCode: outcome.value.statusCode, body: outcome.value.body };
+}
+
+/** The bulk importer's own budget per account (100 multi-contact requests a minute), on top of 5 req/s. */
+export async function importLimiter(this: RequestContext): Promise<SlidingWindowLimiter> {
+	const credentials = await this.getCredentials(CREDENTIAL);
+	const base = credentialUrl(this, activeCampaignBaseUrl(credentials.apiUrl));
+	return limiterFor(`${base}#bulk_import`, BULK_IMPORT_RATE_LIMIT);
 }
 
 /**
@@ -79,21 +111,46 @@ export async function activeCampaignGetAll(
 	key: string,
 	qs: IDataObject = {},
 	max?: number,
+	/** Sees each whole page, for side-loaded records (e.g. `fieldOptions` beside `fields`). */
+	onPage?: (page: IDataObject) => void,
 ): Promise<IDataObject[]> {
 	const pageSize = max === undefined ? 100 : Math.min(100, Math.max(1, max));
 	const items: IDataObject[] = [];
 	for (let offset = 0; ; offset += pageSize) {
-		const page = await activeCampaignRequest.call<RequestContext, [ActiveCampaignRequest], Promise<IDataObject>>(this, {
+		const page = await activeCampaignRequest.call(this, {
 			method: 'GET',
 			path,
 			qs: { ...qs, limit: pageSize, offset },
 			what: `reading ${key}`,
 		});
+		onPage?.(page);
 		const batch = (page[key] as IDataObject[] | undefined) ?? [];
 		items.push(...batch);
 		if (max !== undefined && items.length >= max) return items.slice(0, max);
 		const total = Number((page.meta as IDataObject | undefined)?.total ?? Number.NaN);
 		if (batch.length < pageSize || (Number.isFinite(total) && offset + batch.length >= total)) return items;
+	}
+}
+
+/**
+ * Reads contacts by keyset (`id_greater` + `orders[id]=ASC`, 100 per page), which stays fast and stable on large
+ * accounts where deep offsets do not; stops at `max` when given.
+ */
+export async function activeCampaignGetContacts(this: RequestContext, qs: IDataObject = {}, max?: number): Promise<IDataObject[]> {
+	const pageSize = max === undefined ? 100 : Math.min(100, Math.max(1, max));
+	const contacts: IDataObject[] = [];
+	for (let after = 0; ; ) {
+		const page = await activeCampaignRequest.call(this, {
+			method: 'GET',
+			path: '/contacts',
+			qs: { ...qs, 'orders[id]': 'ASC', id_greater: after, limit: pageSize },
+			what: 'reading contacts',
+		});
+		const batch = (page.contacts as IDataObject[] | undefined) ?? [];
+		contacts.push(...batch);
+		if (max !== undefined && contacts.length >= max) return contacts.slice(0, max);
+		if (batch.length < pageSize) return contacts;
+		after = Number(batch[batch.length - 1].id);
 	}
 }
 

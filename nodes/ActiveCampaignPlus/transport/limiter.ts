@@ -7,11 +7,14 @@ export interface RateLimit {
 }
 
 /**
- * Hands out send times so that no window of `windowMs` holds more than `requests` sends. Each caller reserves
- * its slot synchronously, so parallel items and executions in one process share the budget without racing.
+ * Lets a request start only when fewer than `requests` requests are in flight or ended within the last `windowMs`.
+ * Counting from when a request *ended* (not when it was sent) means two requests the limit keeps apart arrive at
+ * the server at least `windowMs` apart, however long the network or a busy event loop delays them; and a late timer
+ * can never release a backlog at once. Parallel items and executions in one process share one limiter.
  */
 export class SlidingWindowLimiter {
-	private slots: number[] = [];
+	private grants: Array<{ end: number }> = [];
+	private waiters: Array<() => void> = [];
 
 	constructor(
 		readonly limit: RateLimit,
@@ -19,22 +22,47 @@ export class SlidingWindowLimiter {
 		private readonly wait: (ms: number) => Promise<void> = sleep,
 	) {}
 
-	/** Resolves when the caller may send. */
-	async acquire(): Promise<void> {
-		const now = this.now();
-		while (this.slots.length > 0 && this.slots[0] <= now - this.limit.windowMs) this.slots.shift();
-		const { requests, windowMs } = this.limit;
-		const n = this.slots.length;
-		let slot = now;
-		if (n >= requests) slot = Math.max(slot, this.slots[n - requests] + windowMs);
-		if (n > 0) slot = Math.max(slot, this.slots[n - 1]);
-		this.slots.push(slot);
-		if (slot > now) await this.wait(slot - now);
+	/** Runs `send` when the window allows it; the slot counts until `windowMs` after `send` settles. */
+	async schedule<T>(send: () => Promise<T>): Promise<T> {
+		const grant = await this.acquire();
+		try {
+			return await send();
+		} finally {
+			grant.end = this.now();
+			for (const wake of this.waiters.splice(0)) wake();
+		}
+	}
+
+	private async acquire(): Promise<{ end: number }> {
+		for (;;) {
+			const now = this.now();
+			this.grants = this.grants.filter((g) => g.end > now - this.limit.windowMs);
+			if (this.grants.length < this.limit.requests) {
+				const grant = { end: Number.POSITIVE_INFINITY };
+				this.grants.push(grant);
+				return grant;
+			}
+			// Wake when the earliest finished request leaves the window, or when one in flight finishes.
+			const released = new Promise<void>((resolve) => this.waiters.push(resolve));
+			const earliestEnd = Math.min(...this.grants.map((g) => g.end));
+			await (Number.isFinite(earliestEnd)
+				? Promise.race([released, this.wait(earliestEnd + this.limit.windowMs - now)])
+				: released);
+		}
 	}
 }
 
-/** 5 per second, with a tenth of a second to spare for network jitter between n8n and the API. */
-export const ACTIVECAMPAIGN_RATE_LIMIT: RateLimit = { requests: 5, windowMs: 1100 };
+/** Runs `send` through every limiter given, outermost first. */
+export async function throttled<T>(limiters: SlidingWindowLimiter[], send: () => Promise<T>): Promise<T> {
+	const [first, ...rest] = limiters;
+	return first ? await first.schedule(async () => await throttled(rest, send)) : await send();
+}
+
+/** ActiveCampaign's published 5 requests per second per account. */
+export const ACTIVECAMPAIGN_RATE_LIMIT: RateLimit = { requests: 5, windowMs: 1000 };
+
+/** Bulk import: 100 multi-contact requests per minute, on top of the 5 per second. */
+export const BULK_IMPORT_RATE_LIMIT: RateLimit = { requests: 100, windowMs: 60_000 };
 
 const limiters = new Map<string, SlidingWindowLimiter>();
 

@@ -1,10 +1,11 @@
 import { maxPerWindow } from '../../sandbox/server';
 import { runNode, TestCredentials } from '../../support/n8n';
+import { remoteServer } from '../../support/remoteServer';
 import { scriptedServer } from '../../support/scriptedServer';
 
 describe('ActiveCampaign per-account limiter', () => {
 	it('keeps 50 calls from 10 parallel executions to at most 5 per second at the server', async () => {
-		const ac = await scriptedServer(() => ({ status: 200, body: { tags: [], meta: { total: '0' } } }));
+		const ac = await remoteServer({ tags: [], meta: { total: '0' } });
 		try {
 			const credentials = new TestCredentials().set('activeCampaignPlusApi', { apiUrl: ac.url, apiKey: 'k' });
 			const execution = () =>
@@ -18,8 +19,9 @@ describe('ActiveCampaign per-account limiter', () => {
 			const runs = await Promise.all(Array.from({ length: 10 }, execution));
 
 			expect(runs.map((r) => r.run.status)).toEqual(Array(10).fill('success'));
-			expect(ac.seen).toHaveLength(50);
-			expect(maxPerWindow(ac.seen.map((r) => r.at), 1000)).toBeLessThanOrEqual(5);
+			const seen = await ac.seen();
+			expect(seen).toHaveLength(50);
+			expect(maxPerWindow(seen.map((r) => r.at), 1000)).toBeLessThanOrEqual(5);
 		} finally {
 			await ac.close();
 		}

@@ -1,0 +1,12 @@
+import { updateDisplayOptions, type IDataObject, type IExecuteFunctions } from 'n8n-workflow';
+
+import { activeCampaignGetAll } from '../../transport';
+import { limit, returnAll } from '../common.descriptions';
+
+export const description = updateDisplayOptions({ show: { resource: ['automation'], operation: ['getMany'] } }, [returnAll, limit]);
+
+export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject[]> {
+	const all = this.getNodeParameter('returnAll', itemIndex) as boolean;
+	const max = all ? undefined : (this.getNodeParameter('limit', itemIndex) as number);
+	return await activeCampaignGetAll.call(this, '/automations', 'automations', {}, max);
+}

@@ -1,0 +1,111 @@
+import type { INodeProperties } from 'n8n-workflow';
+
+/** Parameters several operations share; each operation scopes them with updateDisplayOptions. */
+
+export const contactRef: INodeProperties = {
+	displayName: 'Contact',
+	name: 'contact',
+	type: 'string',
+	required: true,
+	default: '',
+	placeholder: 'jane@example.com or 123',
+	description: "The contact's email address or numeric ActiveCampaign ID",
+};
+
+export const returnAll: INodeProperties = {
+	displayName: 'Return All',
+	name: 'returnAll',
+	type: 'boolean',
+	default: false,
+	description: 'Whether to return all results or only up to a given limit',
+};
+
+export const limit: INodeProperties = {
+	displayName: 'Limit',
+	name: 'limit',
+	type: 'number',
+	typeOptions: { minValue: 1 },
+	default: 50,
+	description: 'Max number of results to return',
+	displayOptions: { show: { returnAll: [false] } },
+};
+
+export const createMissingTags: INodeProperties = {
+	displayName: 'Create Missing Tags',
+	name: 'createMissingTags',
+	type: 'boolean',
+	default: true,
+	description: 'Whether to create tags that do not exist yet; when off, an unknown tag name is an error',
+};
+
+export const customFields: INodeProperties = {
+	displayName: 'Custom Fields',
+	name: 'customFields',
+	type: 'fixedCollection',
+	typeOptions: { multipleValues: true },
+	placeholder: 'Add Custom Field',
+	default: {},
+	description:
+		'Values by field title, personalization tag or ID. Dates become YYYY-MM-DD, multi-select values (comma-separated or an array) become ||a||b||.',
+	options: [
+		{
+			displayName: 'Field',
+			name: 'field',
+			values: [
+				{
+					displayName: 'Field Name or ID',
+					name: 'name',
+					type: 'options',
+					typeOptions: { loadOptionsMethod: 'getFields' },
+					default: '',
+					description:
+						'Choose from the list, or specify an ID using an <a href="https://docs.n8n.io/code/expressions/">expression</a>',
+				},
+				{
+					displayName: 'Value',
+					name: 'value',
+					type: 'string',
+					default: '',
+				},
+			],
+		},
+	],
+};
+
+export function listsField(name: string, displayName: string): INodeProperties {
+	return {
+		displayName,
+		name,
+		type: 'multiOptions',
+		typeOptions: { loadOptionsMethod: 'getLists' },
+		default: [],
+		description: 'Choose from the list, or specify IDs using an <a href="https://docs.n8n.io/code/expressions/">expression</a>',
+	};
+}
+
+export const email: INodeProperties = {
+	displayName: 'Email',
+	name: 'email',
+	type: 'string',
+	placeholder: 'name@email.com',
+	required: true,
+	default: '',
+	description: 'The contact is found by this address, or created with it',
+};
+
+/** The person fields of a contact, plus any operation-specific ones. */
+export function personFields(extra: INodeProperties[] = []): INodeProperties {
+	return {
+		displayName: 'Additional Fields',
+		name: 'additionalFields',
+		type: 'collection',
+		placeholder: 'Add Field',
+		default: {},
+		options: [
+			...extra,
+			{ displayName: 'First Name', name: 'firstName', type: 'string', default: '' },
+			{ displayName: 'Last Name', name: 'lastName', type: 'string', default: '' },
+			{ displayName: 'Phone', name: 'phone', type: 'string', default: '' },
+		],
+	};
+}

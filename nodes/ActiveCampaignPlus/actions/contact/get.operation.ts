@@ -1,0 +1,22 @@
+import { updateDisplayOptions, type IDataObject, type IExecuteFunctions } from 'n8n-workflow';
+
+import { badInput, parseContactRef } from '../../helpers/input';
+import type { ExecutionCache } from '../../helpers/names';
+import { activeCampaignRequest } from '../../transport';
+import { contactRef } from '../common.descriptions';
+
+export const description = updateDisplayOptions({ show: { resource: ['contact'], operation: ['get'] } }, [contactRef]);
+
+/** One contact by email or id, with its custom field values. */
+export async function execute(this: IExecuteFunctions, itemIndex: number, cache: ExecutionCache): Promise<IDataObject> {
+	const ref = parseContactRef(this, itemIndex, this.getNodeParameter('contact', itemIndex));
+	if ('email' in ref) {
+		const found = await cache.contactByEmail(ref.email);
+		if (!found) {
+			throw badInput(this, itemIndex, `No contact with email ${ref.email} exists in ActiveCampaign`, 'Check the address, or create the contact with Contact → Upsert.');
+		}
+		return found;
+	}
+	const response = await activeCampaignRequest.call(this, { method: 'GET', path: `/contacts/${ref.id}`, what: `reading contact ${ref.id}` });
+	return { ...(response.contact as IDataObject), fieldValues: response.fieldValues };
+}

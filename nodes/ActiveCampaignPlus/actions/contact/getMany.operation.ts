@@ -1,0 +1,67 @@
+import { updateDisplayOptions, type IDataObject, type IExecuteFunctions, type INodeProperties } from 'n8n-workflow';
+
+import type { ExecutionCache } from '../../helpers/names';
+import { activeCampaignGetContacts } from '../../transport';
+import { limit, returnAll } from '../common.descriptions';
+
+const properties: INodeProperties[] = [
+	returnAll,
+	limit,
+	{
+		displayName: 'Filters',
+		name: 'filters',
+		type: 'collection',
+		placeholder: 'Add Filter',
+		default: {},
+		options: [
+			{ displayName: 'Created After', name: 'createdAfter', type: 'dateTime', default: '' },
+			{ displayName: 'Email', name: 'email', type: 'string', placeholder: 'name@email.com', default: '', description: 'Exact email address' },
+			{ displayName: 'Email Contains', name: 'emailLike', type: 'string', default: '' },
+			{
+				displayName: 'List Name or ID',
+				name: 'list',
+				type: 'options',
+				typeOptions: { loadOptionsMethod: 'getLists' },
+				default: '',
+				description:
+					'Only contacts on this list. Choose from the list, or specify an ID using an <a href="https://docs.n8n.io/code/expressions/">expression</a>.',
+			},
+			{ displayName: 'Search', name: 'search', type: 'string', default: '', description: 'Text in the name, organization, phone or email' },
+			{
+				displayName: 'Status',
+				name: 'status',
+				type: 'options',
+				default: -1,
+				description: 'Subscription status on the chosen list (or any list)',
+				options: [
+					{ name: 'Active', value: 1 },
+					{ name: 'Any', value: -1 },
+					{ name: 'Bounced', value: 3 },
+					{ name: 'Unconfirmed', value: 0 },
+					{ name: 'Unsubscribed', value: 2 },
+				],
+			},
+			{ displayName: 'Tag Name or ID', name: 'tag', type: 'string', default: '', description: 'Only contacts with this tag' },
+			{ displayName: 'Updated After', name: 'updatedAfter', type: 'dateTime', default: '' },
+		],
+	},
+];
+
+export const description = updateDisplayOptions({ show: { resource: ['contact'], operation: ['getMany'] } }, properties);
+
+/** Contacts matching the filters, read by keyset (id order) so Return All stays correct on large accounts. */
+export async function execute(this: IExecuteFunctions, itemIndex: number, cache: ExecutionCache): Promise<IDataObject[]> {
+	const all = this.getNodeParameter('returnAll', itemIndex) as boolean;
+	const max = all ? undefined : (this.getNodeParameter('limit', itemIndex) as number);
+	const filters = this.getNodeParameter('filters', itemIndex, {}) as IDataObject;
+	const qs: IDataObject = {};
+	if (filters.email) qs.email = filters.email;
+	if (filters.emailLike) qs.email_like = filters.emailLike;
+	if (filters.search) qs.search = filters.search;
+	if (filters.status !== undefined && filters.status !== -1) qs.status = filters.status;
+	if (filters.list) qs.listid = (await cache.list(String(filters.list), itemIndex, 'Filters → List')).id;
+	if (filters.tag) qs.tagid = (await cache.tag(String(filters.tag), itemIndex, { field: 'Filters → Tag', allowId: true })).id;
+	if (filters.createdAfter) qs['filters[created_after]'] = filters.createdAfter;
+	if (filters.updatedAfter) qs['filters[updated_after]'] = filters.updatedAfter;
+	return await activeCampaignGetContacts.call(this, qs, max);
+}

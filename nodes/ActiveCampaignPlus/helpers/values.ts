@@ -1,0 +1,93 @@
+import type { IExecuteFunctions } from 'n8n-workflow';
+
+import { badInput } from './input';
+import type { ExecutionCache, FieldInfo } from './names';
+
+/** Turns what a user typed for a custom field into the text ActiveCampaign stores for that field's type. */
+
+const MULTI = new Set(['listbox', 'checkbox']);
+const SINGLE_CHOICE = new Set(['dropdown', 'radio']);
+
+function choices(value: unknown): string[] {
+	if (Array.isArray(value)) return value.map((v) => String(v).trim()).filter(Boolean);
+	const text = String(value ?? '').trim();
+	if (text.startsWith('||')) return text.split('||').map((v) => v.trim()).filter(Boolean);
+	return text.split(',').map((v) => v.trim()).filter(Boolean);
+}
+
+function pad(n: number): string {
+	return String(n).padStart(2, '0');
+}
+
+/** The option as the field spells it (case-insensitive match), or undefined when the field has no such option. */
+function matchOption(field: FieldInfo, value: string): string | undefined {
+	if (field.options.length === 0) return value;
+	return field.options.find((o) => o.toLowerCase() === value.toLowerCase());
+}
+
+export function formatFieldValue(
+	context: IExecuteFunctions,
+	itemIndex: number,
+	field: FieldInfo,
+	value: unknown,
+): string {
+	const fail = (what: string, fix: string) =>
+		badInput(context, itemIndex, `Custom field "${field.title}" (${field.type}): ${what}`, fix);
+	if (value === null || value === undefined || value === '') return '';
+	if (MULTI.has(field.type) || SINGLE_CHOICE.has(field.type)) {
+		const picked = choices(value);
+		if (SINGLE_CHOICE.has(field.type) && picked.length > 1) {
+			throw fail(`only one option can be chosen, got ${picked.length}`, 'Give a single option.');
+		}
+		const matched = picked.map((p) => {
+			const option = matchOption(field, p);
+			if (option === undefined) {
+				throw fail(`"${p}" is not one of its options`, `Use one of: ${field.options.join(', ')}.`);
+			}
+			return option;
+		});
+		if (SINGLE_CHOICE.has(field.type)) return matched[0] ?? '';
+		return matched.length ? `||${matched.join('||')}||` : '';
+	}
+	if (field.type === 'date' || field.type === 'datetime') {
+		const text = value instanceof Date ? value.toISOString() : String(value).trim();
+		const dateOnly = /^\d{4}-\d{2}-\d{2}$/.test(text);
+		const parsed = dateOnly ? new Date(`${text}T00:00:00Z`) : new Date(text);
+		if (Number.isNaN(parsed.getTime())) {
+			throw fail(`"${text}" is not a date`, 'Use a date like 2026-03-31 (or 2026-03-31T14:00:00+02:00 for a date and time).');
+		}
+		if (field.type === 'date') {
+			if (dateOnly) return text;
+			// A timestamp with an offset names a calendar day in that offset; keep the day the user wrote.
+			const day = /^(\d{4}-\d{2}-\d{2})T/.exec(text)?.[1];
+			return day ?? `${parsed.getUTCFullYear()}-${pad(parsed.getUTCMonth() + 1)}-${pad(parsed.getUTCDate())}`;
+		}
+		if (/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?([+-]\d{2}:\d{2}|Z)$/.test(text)) return text;
+		return parsed.toISOString();
+	}
+	if (field.type === 'number') {
+		const text = String(value).trim();
+		if (!/^-?\d+(\.\d+)?$/.test(text)) throw fail(`"${text}" is not a number`, 'Give digits only, e.g. 42 or 3.5.');
+		return text;
+	}
+	return typeof value === 'object' ? JSON.stringify(value) : String(value);
+}
+
+/** The "Custom Fields" parameter of an item as `fieldValues` for ActiveCampaign, fields resolved by name. */
+export async function readCustomFields(
+	context: IExecuteFunctions,
+	itemIndex: number,
+	cache: ExecutionCache,
+): Promise<Array<{ field: string; value: string }>> {
+	const entries = (context.getNodeParameter('customFields.field', itemIndex, []) as Array<{ name?: string; value?: unknown }>) ?? [];
+	const values: Array<{ field: string; value: string }> = [];
+	for (const entry of entries) {
+		const name = String(entry.name ?? '').trim();
+		if (name === '') {
+			throw badInput(context, itemIndex, 'Custom Fields: a row has no field chosen', 'Choose a field in every row, or remove the empty row.');
+		}
+		const field = await cache.field(name, itemIndex);
+		values.push({ field: field.id, value: formatFieldValue(context, itemIndex, field, entry.value) });
+	}
+	return values;
+}

@@ -1,0 +1,77 @@
+import { chunkContacts, MAX_IMPORT_BYTES } from '../../../nodes/ActiveCampaignPlus/actions/contact/bulkImport.operation';
+import { acSandbox, counts } from './support';
+
+const ac = acSandbox();
+
+const parameters = {
+	resource: 'contact',
+	operation: 'bulkImport',
+	email: '={{ $json.email }}',
+	tags: 'imported, ={{ $json.tier }}',
+	listsToSubscribe: ['Newsletter'],
+	customFields: { field: [{ name: 'Seats', value: '={{ $json.seats }}' }] },
+	additionalFields: { firstName: '={{ $json.first }}' },
+	options: { excludeAutomations: true, waitSeconds: 60 },
+};
+
+describe('Contact → Bulk Import', () => {
+	beforeEach(() => ac.seed({ lists: ['Newsletter'], fields: [{ title: 'Seats', type: 'number' }] }));
+
+	it('imports 1,000 items in 4 requests and reports each contact, state exact', async () => {
+		const items = Array.from({ length: 1000 }, (_, i) => ({ email: `p${i}@example.com`, first: `P${i}`, seats: String(i % 7), tier: 'gold' }));
+
+		const { outputs } = await ac.run({ ...parameters, tags: 'imported, gold' }, items);
+
+		expect(outputs[0]).toHaveLength(1000);
+		expect(outputs[0].every((o, i) => o.pairedItem && (o.pairedItem as { item: number }).item === i)).toBe(true);
+		expect(outputs[0][999].json).toMatchObject({ email: 'p999@example.com', status: 'imported', batchId: expect.any(String) });
+		// Accepted requests: a 429 under heavy load would be retried, and is not an import.
+		const { requests } = await ac.stats();
+		expect(requests['POST /api/3/import/bulk_import']['200']).toBe(4);
+		expect(requests['GET /api/3/import/info']['200']).toBe(4);
+		const state = await ac.state();
+		expect(state.contacts).toHaveLength(1000);
+		expect(state.contacts[123]).toMatchObject({
+			email: 'p123@example.com',
+			firstName: 'P123',
+			tags: ['imported', 'gold'],
+			lists: [{ name: 'Newsletter', status: 1 }],
+			fieldValues: { SEATS: String(123 % 7) },
+		});
+		expect(state.imports.map((b) => b.success.length)).toEqual([250, 250, 250, 250]);
+	}, 60_000);
+
+	it('with Continue On Fail, a bad email goes to the error output and the rest are imported', async () => {
+		const items = [{ email: 'a@example.com' }, { email: 'broken' }, { email: 'c@example.com' }];
+
+		const { outputs } = await ac.run({ ...parameters, tags: 'imported', customFields: {} }, items, 'continueErrorOutput');
+
+		expect(outputs[0].map((o) => [o.json.email, o.json.status, o.pairedItem])).toEqual([
+			['a@example.com', 'imported', { item: 0 }],
+			['c@example.com', 'imported', { item: 2 }],
+		]);
+		expect(outputs[1].map((o) => [o.json.error, o.pairedItem])).toEqual([
+			['Email "broken" is not a valid email address (item 1)', { item: 1 }],
+		]);
+		expect((await ac.state()).contacts.map((c) => c.email)).toEqual(['a@example.com', 'c@example.com']);
+	});
+
+	it('without Continue On Fail, one bad item stops the run before anything is imported', async () => {
+		const { error } = await ac.run({ ...parameters, customFields: {} }, [{ email: 'a@example.com' }, { email: 'broken' }]);
+
+		expect(error?.message).toBe('Email "broken" is not a valid email address (item 1)');
+		expect(counts(await ac.stats())['POST /api/3/import/bulk_import']).toBeUndefined();
+	});
+
+	it('chunks by 250 contacts and by 400,000 bytes', () => {
+		const small = Array.from({ length: 600 }, (_, i) => ({ payload: { email: `x${i}@e.com` } }));
+		const big = Array.from({ length: 30 }, (_, i) => ({ payload: { email: `y${i}@e.com`, note: 'z'.repeat(30_000) } }));
+
+		expect(chunkContacts(small).map((c) => c.length)).toEqual([250, 250, 100]);
+		const chunks = chunkContacts(big);
+		expect(chunks.map((c) => c.length)).toEqual([13, 13, 4]);
+		for (const chunk of chunks) {
+			expect(Buffer.byteLength(JSON.stringify({ contacts: chunk.map((c) => c.payload) }))).toBeLessThanOrEqual(MAX_IMPORT_BYTES);
+		}
+	});
+});
