@@ -12,23 +12,7 @@ export const contactRef: INodeProperties = {
 	description: "The contact's email address or numeric ActiveCampaign ID",
 };
 
-export const returnAll: INodeProperties = {
-	displayName: 'Return All',
-	name: 'returnAll',
-	type: 'boolean',
-	default: false,
-	description: 'Whether to return all results or only up to a given limit',
-};
-
-export const limit: INodeProperties = {
-	displayName: 'Limit',
-	name: 'limit',
-	type: 'number',
-	typeOptions: { minValue: 1 },
-	default: 50,
-	description: 'Max number of results to return',
-	displayOptions: { show: { returnAll: [false] } },
-};
+export { limit, returnAll } from '../../shared/descriptions';
 
 export const createMissingTags: INodeProperties = {
 	displayName: 'Create Missing Tags',

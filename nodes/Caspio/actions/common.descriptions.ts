@@ -68,25 +68,7 @@ const OPERATOR_LABELS: Record<FilterOperator, string> = {
 	isNotEmpty: 'Is Not Empty',
 };
 
-/** Return All + Limit, the n8n way. */
-export const returnAllProperties: INodeProperties[] = [
-	{
-		displayName: 'Return All',
-		name: 'returnAll',
-		type: 'boolean',
-		default: false,
-		description: 'Whether to return all results or only up to a given limit',
-	},
-	{
-		displayName: 'Limit',
-		name: 'limit',
-		type: 'number',
-		typeOptions: { minValue: 1 },
-		default: 50,
-		description: 'Max number of results to return',
-		displayOptions: { show: { returnAll: [false] } },
-	},
-];
+export { returnAllProperties } from '../../shared/descriptions';
 
 /** A field of the chosen table or view, picked from a list loaded by `method`. */
 export function fieldOption(method: string): INodeProperties {
