@@ -6,6 +6,8 @@ import {
 	type INodeTypeDescription,
 } from 'n8n-workflow';
 
+import * as attachment from './actions/attachment';
+import * as file from './actions/file';
 import * as record from './actions/record';
 import { router } from './actions/router';
 import * as table from './actions/table';
@@ -22,7 +24,7 @@ export class Caspio implements INodeType {
 		group: ['transform'],
 		version: 1,
 		subtitle: '={{$parameter["operation"] + ": " + $parameter["resource"]}}',
-		description: 'Read and write Caspio tables and views',
+		description: 'Read and write Caspio tables, views, attachments and files',
 		defaults: { name: 'Caspio' },
 		usableAsTool: true,
 		inputs: [NodeConnectionTypes.Main],
@@ -35,12 +37,16 @@ export class Caspio implements INodeType {
 				type: 'options',
 				noDataExpression: true,
 				options: [
+					{ name: 'Attachment', value: 'attachment' },
+					{ name: 'File', value: 'file' },
 					{ name: 'Record', value: 'record' },
 					{ name: 'Table', value: 'table' },
 					{ name: 'View', value: 'view' },
 				],
 				default: 'record',
 			},
+			...attachment.description,
+			...file.description,
 			...record.description,
 			...table.description,
 			...view.description,
@@ -50,6 +56,7 @@ export class Caspio implements INodeType {
 	methods = {
 		listSearch: { searchTables: listSearch.searchTables, searchViews: listSearch.searchViews },
 		loadOptions: {
+			getAttachmentFields: attachment.getAttachmentFields,
 			getFilterFields: loadOptions.getFilterFields,
 			getReadableFields: loadOptions.getReadableFields,
 			getSortFields: loadOptions.getSortFields,

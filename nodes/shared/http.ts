@@ -58,6 +58,8 @@ export function readHttpFailure(error: unknown): HttpFailure {
 }
 
 function parseBody(data: unknown): unknown {
+	// A download asked for bytes, so its error envelope arrives as bytes too.
+	if (Buffer.isBuffer(data) || data instanceof ArrayBuffer) data = Buffer.from(data as Buffer).toString('utf8');
 	if (typeof data !== 'string') return data;
 	try {
 		return JSON.parse(data);

@@ -1,14 +1,23 @@
 import {
 	NodeApiError,
 	NodeOperationError,
+	type IBinaryKeyData,
 	type IDataObject,
 	type IExecuteFunctions,
 	type INodeExecutionData,
 	type JsonObject,
 } from 'n8n-workflow';
 
-/** One operation's work for one input item; it returns the item's output row(s). */
-export type ItemOperation = (this: IExecuteFunctions, itemIndex: number) => Promise<IDataObject | IDataObject[]>;
+/** An output item that carries files besides its JSON (downloads); plain objects stay JSON-only rows. */
+export class BinaryItem {
+	constructor(
+		readonly json: IDataObject,
+		readonly binary: IBinaryKeyData,
+	) {}
+}
+
+/** One operation's work for one input item; it returns the item's output row(s), or one item with files. */
+export type ItemOperation = (this: IExecuteFunctions, itemIndex: number) => Promise<IDataObject | IDataObject[] | BinaryItem>;
 
 /** resource → operation → executor; typed per node so a missing operation is a compile error. */
 export type OperationMap<M extends Record<string, string>> = { [R in keyof M]: Record<M[R], ItemOperation> };
@@ -34,6 +43,10 @@ export async function routeItems<M extends Record<string, string>>(
 				});
 			}
 			const result = await execute.call(this, itemIndex);
+			if (result instanceof BinaryItem) {
+				output.push({ json: result.json, binary: result.binary, pairedItem: { item: itemIndex } });
+				continue;
+			}
 			for (const json of Array.isArray(result) ? result : [result]) {
 				output.push({ json, pairedItem: { item: itemIndex } });
 			}

@@ -10,6 +10,8 @@ export interface SandboxRequest {
 	query: URLSearchParams;
 	headers: http.IncomingHttpHeaders;
 	rawBody: string;
+	/** The body's bytes as received: binary uploads (multipart) that decoding as text would damage. */
+	rawBytes: Buffer;
 	/** Parsed JSON, or form fields as a flat object, or undefined when the body was empty. */
 	body: unknown;
 	params: Record<string, string>;
@@ -20,7 +22,7 @@ export interface SandboxRequest {
 export interface SandboxResponse {
 	status: number;
 	headers?: Record<string, string>;
-	/** Objects are sent as JSON; strings as-is; undefined as an empty body. */
+	/** Objects are sent as JSON; strings and Buffers as-is; undefined as an empty body. */
 	body?: unknown;
 }
 
@@ -247,9 +249,12 @@ function parseBody(raw: string, contentType: string | undefined): unknown {
 
 function send(res: http.ServerResponse, response: SandboxResponse): void {
 	const headers: Record<string, string> = { ...response.headers };
-	let payload = '';
+	let payload: string | Buffer = '';
 	if (response.body !== undefined) {
-		if (typeof response.body === 'string') {
+		if (Buffer.isBuffer(response.body)) {
+			payload = response.body;
+			headers['content-type'] ??= 'application/octet-stream';
+		} else if (typeof response.body === 'string') {
 			payload = response.body;
 			headers['content-type'] ??= 'text/plain; charset=utf-8';
 		} else {
@@ -284,7 +289,8 @@ export async function startSandbox(
 		})
 		.add('GET', '/__sandbox/stats', () => ({ status: 200, body: core.stats.toJSON() }));
 
-	const handle = async (req: http.IncomingMessage, res: http.ServerResponse, raw: string) => {
+	const handle = async (req: http.IncomingMessage, res: http.ServerResponse, bytes: Buffer) => {
+		const raw = bytes.toString('utf8');
 		const url = new URL(req.url ?? '/', 'http://sandbox');
 		const method = (req.method ?? 'GET').toUpperCase();
 		const base = {
@@ -293,6 +299,7 @@ export async function startSandbox(
 			query: url.searchParams,
 			headers: req.headers,
 			rawBody: raw,
+			rawBytes: bytes,
 			body: parseBody(raw, req.headers['content-type']),
 		};
 		const decorate = options.decorate ?? ((r: SandboxResponse) => r);
@@ -343,7 +350,7 @@ export async function startSandbox(
 		const chunks: Buffer[] = [];
 		req.on('data', (c: Buffer) => chunks.push(c));
 		req.on('end', () => {
-			handle(req, res, Buffer.concat(chunks).toString('utf8')).catch((error: Error) => {
+			handle(req, res, Buffer.concat(chunks)).catch((error: Error) => {
 				if (!res.headersSent) send(res, { status: 500, body: { message: error.message } });
 			});
 		});

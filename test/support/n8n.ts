@@ -155,6 +155,8 @@ export async function runNode(options: {
 	type: string;
 	parameters: IDataObject;
 	items?: IDataObject[];
+	/** Full input items (json and binary), instead of `items`. */
+	input?: INodeExecutionData[];
 	credentials: TestCredentials;
 	onError?: INode['onError'];
 }): Promise<NodeRun> {
@@ -191,7 +193,7 @@ export async function runNode(options: {
 		variables: {},
 		logAiEvent: () => {},
 	} as unknown as IWorkflowExecuteAdditionalData;
-	const input = (options.items ?? [{}]).map((json) => ({ json }));
+	const input = options.input ?? (options.items ?? [{}]).map((json) => ({ json }));
 	const runData = {
 		startData: {},
 		resultData: { runData: {} },

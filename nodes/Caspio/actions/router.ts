@@ -1,12 +1,27 @@
 import type { IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
 
 import { routeItems, type OperationMap } from '../../shared/router';
+import * as attachment from './attachment';
+import * as file from './file';
 import type { CaspioOperations } from './node.type';
 import * as record from './record';
 import * as table from './table';
 import * as view from './view';
 
 const operations: OperationMap<CaspioOperations> = {
+	attachment: {
+		delete: attachment.deleteAttachment.execute,
+		download: attachment.download.execute,
+		getProperties: attachment.getProperties.execute,
+		upload: attachment.upload.execute,
+	},
+	file: {
+		delete: file.deleteFile.execute,
+		download: file.download.execute,
+		getFileProperties: file.getFileProperties.execute,
+		getFolderProperties: file.getFolderProperties.execute,
+		upload: file.upload.execute,
+	},
 	record: {
 		create: record.create.execute,
 		delete: record.deleteRecord.execute,

@@ -8,6 +8,9 @@ import { apiError, credentialUrl, isIdempotentMethod, readHttpFailure, type Http
 import { withRetry, type RetryPolicy } from '../../shared/retry';
 import { caspioBaseUrl } from '../../shared/url';
 import { caspioErrorBody, describeCaspioFailure, PERMANENT_CASPIO_CODES } from '../helpers/errors';
+import { multipartBody, type MultipartFile } from './multipart';
+
+export type { MultipartFile } from './multipart';
 
 export const CREDENTIAL = 'caspioApi';
 const REST_ROOT = '/integrations/rest/v3';
@@ -37,6 +40,10 @@ export interface CaspioRequest {
 	fullResponse?: boolean;
 	/** Shown in error messages: "while …". */
 	what?: string;
+	/** Files to send as multipart/form-data instead of a JSON body. */
+	files?: MultipartFile[];
+	/** The answer is a file: resolve with its bytes (and, with `fullResponse`, its headers). */
+	binaryResponse?: boolean;
 }
 
 /** Caspio answers a token it no longer accepts with 400 IncorrectQueryParameter at times, not only with 401. */
@@ -47,14 +54,19 @@ function isStaleTokenAnswer(failure: HttpFailure): boolean {
 /** The one way this package talks to Caspio: auth from the credential, retries by policy, errors as sentences. */
 export async function caspioRequest<T = IDataObject>(this: RequestContext, request: CaspioRequest): Promise<T> {
 	const credentials = await this.getCredentials(CREDENTIAL);
+	const multipart = request.files && multipartBody(request.files);
 	const options: IHttpRequestOptions = {
 		method: request.method,
 		url: `${credentialUrl(this, caspioBaseUrl(credentials.integrationUrl))}${REST_ROOT}${request.path}`,
 		qs: request.qs,
-		body: request.body,
+		body: multipart?.body ?? request.body,
 		json: true,
-		headers: { Accept: 'application/json' },
+		headers: {
+			Accept: request.binaryResponse ? '*/*' : 'application/json',
+			...(multipart ? { 'Content-Type': multipart.contentType } : {}),
+		},
 		returnFullResponse: request.fullResponse,
+		...(request.binaryResponse ? { encoding: 'arraybuffer' as const } : {}),
 	};
 	const outcome = await withRetry(
 		caspioRetryPolicy,
@@ -87,6 +99,39 @@ export interface CaspioResult<T = IDataObject> {
 	Result: T[];
 }
 
+/** A page of a list: `Result`, and on the Files area a `Pagination` total. */
+interface CaspioPage {
+	Result?: IDataObject[];
+	Pagination?: { TotalCount?: number };
+}
+
+/** How a list endpoint names its paging parameters: records use the `q.` prefix, the Files area does not (§2.1). */
+type PagingParameters = { size: string; number: string };
+
+async function getAllPages(
+	this: RequestContext,
+	path: string,
+	qs: IDataObject,
+	limit: number | undefined,
+	paging: PagingParameters,
+): Promise<IDataObject[]> {
+	const pageSize = limit === undefined ? 1000 : Math.min(1000, Math.max(5, limit));
+	const items: IDataObject[] = [];
+	for (let pageNumber = 1; ; pageNumber++) {
+		const page = await caspioRequest.call<RequestContext, [CaspioRequest], Promise<CaspioPage>>(this, {
+			method: 'GET',
+			path,
+			qs: { ...qs, [paging.size]: pageSize, [paging.number]: pageNumber },
+			what: `reading page ${pageNumber} of ${path}`,
+		});
+		const result = page.Result ?? [];
+		items.push(...result);
+		if (limit !== undefined && items.length >= limit) return items.slice(0, limit);
+		const total = page.Pagination?.TotalCount;
+		if (result.length < pageSize || (total !== undefined && items.length >= total)) return items;
+	}
+}
+
 /**
  * Reads every page of a records endpoint with `q.pageSize` + `q.pageNumber` (never `q.limit`, which Caspio
  * does not combine with paging), stopping at `limit` rows when given.
@@ -97,17 +142,15 @@ export async function caspioGetAllRecords(
 	qs: IDataObject = {},
 	limit?: number,
 ): Promise<IDataObject[]> {
-	const pageSize = limit === undefined ? 1000 : Math.min(1000, Math.max(5, limit));
-	const rows: IDataObject[] = [];
-	for (let pageNumber = 1; ; pageNumber++) {
-		const page = await caspioRequest.call<RequestContext, [CaspioRequest], Promise<CaspioResult>>(this, {
-			method: 'GET',
-			path,
-			qs: { ...qs, 'q.pageSize': pageSize, 'q.pageNumber': pageNumber },
-			what: `reading page ${pageNumber} of ${path}`,
-		});
-		rows.push(...page.Result);
-		if (limit !== undefined && rows.length >= limit) return rows.slice(0, limit);
-		if (page.Result.length < pageSize) return rows;
-	}
+	return await getAllPages.call(this, path, qs, limit, { size: 'q.pageSize', number: 'q.pageNumber' });
+}
+
+/** Reads every page of a Files-area list with `pageSize` + `pageNumber`, stopping at `limit` items when given. */
+export async function caspioGetAllFilePages(
+	this: RequestContext,
+	path: string,
+	qs: IDataObject = {},
+	limit?: number,
+): Promise<IDataObject[]> {
+	return await getAllPages.call(this, path, qs, limit, { size: 'pageSize', number: 'pageNumber' });
 }

@@ -1,6 +1,7 @@
 import { Router, type SandboxRequest, type SandboxResponse } from '../server';
 import { CaspioError, guarded } from './errors';
 import { describeField } from './fields';
+import { fileRoutes } from './files';
 import { listRecords, qParam, tableSource, viewSource } from './query';
 import type { CaspioService } from './service';
 
@@ -11,7 +12,7 @@ const BASES = ['/integrations/rest/v3', '/rest/v2'];
 const ok = (body: unknown, status = 200): SandboxResponse => ({ status, body });
 const wantsRows = (req: SandboxRequest) => qParam(req.query, 'response')?.toLowerCase() === 'rows';
 
-/** The Caspio REST routes (§2): tables, fields, records, views and outgoing webhooks, plus the token endpoint. */
+/** The Caspio REST routes (§2): tables, fields, records, views, files, attachments and outgoing webhooks, plus the token endpoint. */
 export function apiRoutes(service: CaspioService): Router {
 	const { store, webhooks } = service;
 	const router = new Router();
@@ -71,6 +72,8 @@ export function apiRoutes(service: CaspioService): Router {
 		const view = store.view(req.params.view);
 		return ok(listRecords(viewSource(view, store.table(view.table)), req.query, service.behaviour));
 	});
+
+	fileRoutes(service, add);
 
 	// Webhook objects come back bare from create and update, and wrapped in Result from the GETs (§7.2).
 	add('GET', '/outgoingWebhooks', () => ok({ Result: webhooks.list() }));

@@ -4,6 +4,7 @@ import { apiRoutes, TOKEN_PATH } from './api';
 import { TOKEN_TTL_SECONDS, Tokens, type AuthRules } from './auth';
 import { demoSeed } from './demo-seed';
 import { envelope } from './errors';
+import { FileArea } from './files';
 import { publicRow, Store, type WriteRules } from './store';
 import type { ListRules } from './query';
 import { Webhooks, type EventSource, type WebhookRules } from './webhooks';
@@ -41,6 +42,8 @@ export class CaspioService implements SandboxService {
 	readonly name = 'caspio';
 	readonly store = new Store();
 	readonly tokens = new Tokens();
+	/** The Files area and record attachments (§2.1). */
+	readonly files = new FileArea();
 	readonly webhooks = new Webhooks(this.store, (url, body, contentType, onStatus) =>
 		// Without a running server (no core) there is nowhere to count deliveries, so none are sent.
 		this.core ? this.core.deliver(url, body, contentType, onStatus) : Promise.resolve(),
@@ -62,24 +65,26 @@ export class CaspioService implements SandboxService {
 	reset(): void {
 		this.store.clear();
 		this.webhooks.clear();
+		this.files.clear();
 		this.behaviour = this.initialBehaviour();
 		if (this.options.seedDemo) this.seed(demoSeed());
 	}
 
-	/** `{tables?, views?, webhooks?}`; a table of an existing name is replaced. */
+	/** `{tables?, views?, webhooks?, folders?, files?}`; a table of an existing name is replaced. */
 	seed(body: unknown): SandboxResponse | void {
-		const { tables, views, webhooks } = (body ?? {}) as { tables?: unknown[]; views?: unknown[]; webhooks?: unknown[] };
+		const { tables, views, webhooks, folders, files } = (body ?? {}) as Record<string, unknown[] | undefined>;
 		try {
 			for (const table of tables ?? []) this.store.addTable(table, this.behaviour);
 			for (const view of views ?? []) this.store.addView(view);
 			for (const webhook of webhooks ?? []) this.webhooks.seed(webhook, this.behaviour);
+			this.files.seed(folders, files);
 		} catch (error) {
 			return { status: 400, body: { message: (error as Error).message } };
 		}
 	}
 
 	state() {
-		return { ...this.store.dump(), webhooks: this.webhooks.dump(), behaviour: this.behaviour, tokens: this.tokens.count() };
+		return { ...this.store.dump(), ...this.files.dump(), webhooks: this.webhooks.dump(), behaviour: this.behaviour, tokens: this.tokens.count() };
 	}
 
 	before(req: SandboxRequest): SandboxResponse | undefined {

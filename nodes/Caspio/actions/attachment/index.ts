@@ -1,0 +1,32 @@
+import type { INodeProperties } from 'n8n-workflow';
+
+import { tableLocator } from '../common.descriptions';
+import * as deleteAttachment from './delete.operation';
+import * as download from './download.operation';
+import * as getProperties from './getProperties.operation';
+import * as upload from './upload.operation';
+
+export { deleteAttachment, download, getProperties, upload };
+export { getAttachmentFields } from './shared';
+
+export const description: INodeProperties[] = [
+	{
+		displayName: 'Operation',
+		name: 'operation',
+		type: 'options',
+		noDataExpression: true,
+		displayOptions: { show: { resource: ['attachment'] } },
+		options: [
+			{ name: 'Delete', value: 'delete', description: 'Delete the files of the records matching filters', action: 'Delete attachments' },
+			{ name: 'Download', value: 'download', description: "Download a record's file", action: 'Download an attachment' },
+			{ name: 'Get Properties', value: 'getProperties', description: 'Get the name, type and size of files', action: 'Get attachment properties' },
+			{ name: 'Upload', value: 'upload', description: "Put a file in a record's attachment field", action: 'Upload an attachment' },
+		],
+		default: 'download',
+	},
+	{ ...tableLocator, displayOptions: { show: { resource: ['attachment'] } } },
+	...deleteAttachment.description,
+	...download.description,
+	...getProperties.description,
+	...upload.description,
+];

@@ -1,0 +1,16 @@
+import { updateDisplayOptions, type IDataObject, type IExecuteFunctions, type INodeProperties } from 'n8n-workflow';
+
+import { caspioGetAllFilePages } from '../../transport';
+import { returnAllProperties } from '../common.descriptions';
+import { folderKey, folderLocator, listOptionsProperty, listQuery } from './shared';
+
+const properties: INodeProperties[] = [folderLocator, ...returnAllProperties, listOptionsProperty];
+
+export const description = updateDisplayOptions({ show: { resource: ['file'], operation: ['getFileProperties'] } }, properties);
+
+/** The files of one folder (not its subfolders) with their properties, one item per file. */
+export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject[]> {
+	const folder = await folderKey.call(this, itemIndex);
+	const { qs, limit } = listQuery.call(this, itemIndex, folder.key);
+	return await caspioGetAllFilePages.call(this, '/files', qs, limit);
+}
