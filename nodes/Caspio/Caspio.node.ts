@@ -7,6 +7,7 @@ import {
 } from 'n8n-workflow';
 
 import * as attachment from './actions/attachment';
+import * as directoryUser from './actions/directoryUser';
 import * as file from './actions/file';
 import * as record from './actions/record';
 import { router } from './actions/router';
@@ -38,6 +39,7 @@ export class Caspio implements INodeType {
 				noDataExpression: true,
 				options: [
 					{ name: 'Attachment', value: 'attachment' },
+					{ name: 'Directory User', value: 'directoryUser' },
 					{ name: 'File', value: 'file' },
 					{ name: 'Record', value: 'record' },
 					{ name: 'Table', value: 'table' },
@@ -46,6 +48,7 @@ export class Caspio implements INodeType {
 				default: 'record',
 			},
 			...attachment.description,
+			...directoryUser.description,
 			...file.description,
 			...record.description,
 			...table.description,
@@ -57,6 +60,9 @@ export class Caspio implements INodeType {
 		listSearch: { searchTables: listSearch.searchTables, searchViews: listSearch.searchViews },
 		loadOptions: {
 			getAttachmentFields: attachment.getAttachmentFields,
+			getDirectories: directoryUser.getDirectories,
+			getDirectoryFilterFields: directoryUser.getDirectoryFilterFields,
+			getDirectoryWritableFields: directoryUser.getDirectoryWritableFields,
 			getFilterFields: loadOptions.getFilterFields,
 			getReadableFields: loadOptions.getReadableFields,
 			getSortFields: loadOptions.getSortFields,

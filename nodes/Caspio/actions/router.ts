@@ -2,6 +2,7 @@ import type { IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
 
 import { routeItems, type OperationMap } from '../../shared/router';
 import * as attachment from './attachment';
+import * as directoryUser from './directoryUser';
 import * as file from './file';
 import type { CaspioOperations } from './node.type';
 import * as record from './record';
@@ -14,6 +15,14 @@ const operations: OperationMap<CaspioOperations> = {
 		download: attachment.download.execute,
 		getProperties: attachment.getProperties.execute,
 		upload: attachment.upload.execute,
+	},
+	directoryUser: {
+		activateUser: directoryUser.activateUser.execute,
+		createUser: directoryUser.createUser.execute,
+		deleteUser: directoryUser.deleteUser.execute,
+		getManyDirectories: directoryUser.getManyDirectories.execute,
+		getManyUsers: directoryUser.getManyUsers.execute,
+		updateUser: directoryUser.updateUser.execute,
 	},
 	file: {
 		delete: file.deleteFile.execute,

@@ -1,4 +1,5 @@
 import { Router, type SandboxRequest, type SandboxResponse } from '../server';
+import { directoryRoutes } from './directories';
 import { CaspioError, guarded } from './errors';
 import { describeField } from './fields';
 import { fileRoutes } from './files';
@@ -12,7 +13,7 @@ const BASES = ['/integrations/rest/v3', '/rest/v2'];
 const ok = (body: unknown, status = 200): SandboxResponse => ({ status, body });
 const wantsRows = (req: SandboxRequest) => qParam(req.query, 'response')?.toLowerCase() === 'rows';
 
-/** The Caspio REST routes (§2): tables, fields, records, views, files, attachments and outgoing webhooks, plus the token endpoint. */
+/** The Caspio REST routes (§2): tables, fields, records, views, files, attachments, directories and outgoing webhooks, plus the token endpoint. */
 export function apiRoutes(service: CaspioService): Router {
 	const { store, webhooks } = service;
 	const router = new Router();
@@ -74,6 +75,7 @@ export function apiRoutes(service: CaspioService): Router {
 	});
 
 	fileRoutes(service, add);
+	directoryRoutes(service, add);
 
 	// Webhook objects come back bare from create and update, and wrapped in Result from the GETs (§7.2).
 	add('GET', '/outgoingWebhooks', () => ok({ Result: webhooks.list() }));

@@ -3,6 +3,7 @@ import { adminRoutes } from './admin';
 import { apiRoutes, TOKEN_PATH } from './api';
 import { TOKEN_TTL_SECONDS, Tokens, type AuthRules } from './auth';
 import { demoSeed } from './demo-seed';
+import { Directories } from './directories';
 import { envelope } from './errors';
 import { FileArea } from './files';
 import { publicRow, Store, type WriteRules } from './store';
@@ -44,6 +45,8 @@ export class CaspioService implements SandboxService {
 	readonly tokens = new Tokens();
 	/** The Files area and record attachments (§2.1). */
 	readonly files = new FileArea();
+	/** Directories and their users (§2.1), each backed by a table of the store. */
+	readonly directories = new Directories(this);
 	readonly webhooks = new Webhooks(this.store, (url, body, contentType, onStatus) =>
 		// Without a running server (no core) there is nowhere to count deliveries, so none are sent.
 		this.core ? this.core.deliver(url, body, contentType, onStatus) : Promise.resolve(),
@@ -66,25 +69,27 @@ export class CaspioService implements SandboxService {
 		this.store.clear();
 		this.webhooks.clear();
 		this.files.clear();
+		this.directories.clear();
 		this.behaviour = this.initialBehaviour();
 		if (this.options.seedDemo) this.seed(demoSeed());
 	}
 
-	/** `{tables?, views?, webhooks?, folders?, files?}`; a table of an existing name is replaced. */
+	/** `{tables?, views?, webhooks?, folders?, files?, directories?}`; a table of an existing name is replaced. */
 	seed(body: unknown): SandboxResponse | void {
-		const { tables, views, webhooks, folders, files } = (body ?? {}) as Record<string, unknown[] | undefined>;
+		const { tables, views, webhooks, folders, files, directories } = (body ?? {}) as Record<string, unknown[] | undefined>;
 		try {
 			for (const table of tables ?? []) this.store.addTable(table, this.behaviour);
 			for (const view of views ?? []) this.store.addView(view);
 			for (const webhook of webhooks ?? []) this.webhooks.seed(webhook, this.behaviour);
 			this.files.seed(folders, files);
+			for (const directory of directories ?? []) this.directories.seed(directory);
 		} catch (error) {
 			return { status: 400, body: { message: (error as Error).message } };
 		}
 	}
 
 	state() {
-		return { ...this.store.dump(), ...this.files.dump(), webhooks: this.webhooks.dump(), behaviour: this.behaviour, tokens: this.tokens.count() };
+		return { ...this.store.dump(), ...this.files.dump(), ...this.directories.dump(), webhooks: this.webhooks.dump(), behaviour: this.behaviour, tokens: this.tokens.count() };
 	}
 
 	before(req: SandboxRequest): SandboxResponse | undefined {

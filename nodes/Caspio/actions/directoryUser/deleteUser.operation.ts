@@ -1,0 +1,40 @@
+import { NodeOperationError, updateDisplayOptions, type IDataObject, type IExecuteFunctions, type INodeProperties } from 'n8n-workflow';
+
+import { tableFields } from '../../helpers/fields';
+import { whereFromParameters } from '../../helpers/filters';
+import { caspioRequest } from '../../transport';
+import { directoryOf, userFilterProperties } from './shared';
+
+const properties: INodeProperties[] = [
+	{
+		displayName: 'Delete All Users',
+		name: 'deleteAll',
+		type: 'boolean',
+		default: false,
+		description: 'Whether to delete every user of the directory. Without it, at least one filter is required.',
+	},
+	...userFilterProperties('Which users to delete').map((p) => ({ ...p, displayOptions: { show: { deleteAll: [false] } } })),
+];
+
+export const description = updateDisplayOptions({ show: { resource: ['directoryUser'], operation: ['deleteUser'] } }, properties);
+
+/** Deletes the users the filters match; an empty filter is refused unless "Delete All Users" is on. */
+export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
+	const deleteAll = this.getNodeParameter('deleteAll', itemIndex, false) as boolean;
+	const directory = await directoryOf.call(this, itemIndex);
+	// Caspio requires a where on DELETE; every user has a UserGUID.
+	const where = deleteAll ? 'UserGUID IS NOT NULL' : whereFromParameters.call(this, itemIndex, await tableFields.call(this, 'tables', directory.name));
+	if (where === undefined) {
+		throw new NodeOperationError(this.getNode(), `Item ${itemIndex + 1}: Delete refused: no filter given`, {
+			itemIndex,
+			description: 'Add a condition under Filters, or turn on "Delete All Users" to empty the directory.',
+		});
+	}
+	const response = (await caspioRequest.call(this, {
+		method: 'DELETE',
+		path: directory.path,
+		qs: { Where: where },
+		what: `deleting users from directory "${directory.name}"`,
+	})) as unknown as { RecordsAffected?: number };
+	return { recordsAffected: response.RecordsAffected ?? 0 };
+}
