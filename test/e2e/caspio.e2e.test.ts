@@ -90,6 +90,80 @@ describe('Caspio node in real n8n', () => {
 	});
 });
 
+describe('Caspio node in real n8n: Get, Create or Update, Delete', () => {
+	it('upserts by Email (one update, one create), gets by PK_ID, deletes only the filtered row', async () => {
+		const type = `${h.info.packageName}.caspio`;
+		const credentials = { caspioApi: { id: h.credentials.caspioApi!, name: 'sandbox' } };
+		const node = (name: string, parameters: Record<string, unknown>, x: number): WorkflowNode => ({ name, type, typeVersion: 1, position: [x, 0], parameters, credentials });
+		const run = await h.runWorkflow({
+			nodes: [
+				node('Upsert', {
+					resource: 'record',
+					operation: 'upsert',
+					table: locator,
+					columns: {
+						mappingMode: 'defineBelow',
+						value: { Email: '={{ $json.body.email }}', Name: '={{ $json.body.name }}', Score: '={{ $json.body.score }}' },
+						matchingColumns: ['Email'],
+						schema: [],
+					},
+				}, 0),
+				node('Get', { resource: 'record', operation: 'get', table: locator, recordId: '={{ $json.record.PK_ID }}', options: {} }, 250),
+				node('Delete', {
+					resource: 'record',
+					operation: 'delete',
+					table: locator,
+					filters: { conditions: [{ field: 'Email', operator: 'equals', value: "bob@example.com' OR '1'='1" }] },
+					options: {},
+				}, 500),
+			],
+			connections: {
+				Upsert: { main: [[{ node: 'Get', type: 'main', index: 0 }]] },
+				Get: { main: [[{ node: 'Delete', type: 'main', index: 0 }]] },
+			},
+		}, {
+			body: { email: 'ada@example.com', name: 'Ada Lovelace', score: 10 },
+		});
+
+		if (run.status !== 'success') throw new Error(`execution ${run.executionId} ${run.status}: ${run.error}`);
+		expect(run.output('Upsert')).toEqual([expect.objectContaining({ operation: 'updated' })]);
+		expect(run.output('Get')).toEqual([expect.objectContaining({ PK_ID: 1, Name: 'Ada Lovelace', Score: 10 })]);
+		// The quote in the filter value stays literal: no row has that email, so nothing is deleted.
+		expect(run.output('Delete')).toEqual([expect.objectContaining({ recordsAffected: 0 })]);
+		expect((await records()).map((r) => [r.PK_ID, r.Name, r.Score])).toEqual([
+			[1, 'Ada Lovelace', 10],
+			[2, 'Bob', 2],
+		]);
+
+		const second = await h.runWorkflow({
+			nodes: [
+				node('Upsert', {
+					resource: 'record',
+					operation: 'upsert',
+					table: locator,
+					columns: { mappingMode: 'defineBelow', value: { Email: 'cy@example.com', Name: 'Cy', Score: 3 }, matchingColumns: ['Email'], schema: [] },
+				}, 0),
+				node('Delete', {
+					resource: 'record',
+					operation: 'delete',
+					table: locator,
+					filters: { conditions: [{ field: 'Email', operator: 'equals', value: 'bob@example.com' }] },
+					options: {},
+				}, 250),
+			],
+			connections: { Upsert: { main: [[{ node: 'Delete', type: 'main', index: 0 }]] } },
+		});
+
+		if (second.status !== 'success') throw new Error(`execution ${second.executionId} ${second.status}: ${second.error}`);
+		expect(second.output('Upsert')).toEqual([expect.objectContaining({ operation: 'created' })]);
+		expect(second.output('Delete')).toEqual([expect.objectContaining({ recordsAffected: 1 })]);
+		expect((await records()).map((r) => [r.PK_ID, r.Name])).toEqual([
+			[1, 'Ada Lovelace'],
+			[3, 'Cy'],
+		]);
+	});
+});
+
 describe('Caspio Trigger in real n8n (Instant)', () => {
 	it('publish creates one webhook, a DataPages insert starts one execution, unpublish removes the webhook', async () => {
 		const webhookId = randomUUID();
