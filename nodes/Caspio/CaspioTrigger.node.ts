@@ -49,8 +49,9 @@ export class CaspioTrigger implements INodeType {
 		],
 		properties: [
 			{
-				displayName: 'Mode',
+				displayName: 'Trigger Mode',
 				name: 'mode',
+				description: 'Instant: Caspio calls n8n on each change. Polling: n8n asks Caspio on a schedule. Hybrid: instant, plus a backstop poll that catches lost deliveries.',
 				type: 'options',
 				noDataExpression: true,
 				options: [
@@ -68,6 +69,7 @@ export class CaspioTrigger implements INodeType {
 			{
 				displayName: 'Event',
 				name: 'event',
+				description: 'The record change that starts the workflow',
 				type: 'options',
 				noDataExpression: true,
 				options: [

@@ -48,6 +48,7 @@ export const customFields: INodeProperties = {
 				{
 					displayName: 'Value',
 					name: 'value',
+					description: 'Value to set; dates as YYYY-MM-DD, several options of a multi-select comma-separated',
 					type: 'string',
 					default: '',
 				},
@@ -87,9 +88,9 @@ export function personFields(extra: INodeProperties[] = []): INodeProperties {
 		default: {},
 		options: [
 			...extra,
-			{ displayName: 'First Name', name: 'firstName', type: 'string', default: '' },
-			{ displayName: 'Last Name', name: 'lastName', type: 'string', default: '' },
-			{ displayName: 'Phone', name: 'phone', type: 'string', default: '' },
+			{ displayName: 'First Name', name: 'firstName', type: 'string', default: '', description: "The contact's first name" },
+			{ displayName: 'Last Name', name: 'lastName', type: 'string', default: '', description: "The contact's last name" },
+			{ displayName: 'Phone', name: 'phone', type: 'string', default: '', description: "The contact's phone number" },
 		],
 	};
 }

@@ -7,6 +7,7 @@ export function binaryPropertyProperty(direction: 'input' | 'output'): INodeProp
 	return {
 		displayName: direction === 'input' ? 'Input Binary Field' : 'Put Output File in Field',
 		name: 'binaryPropertyName',
+		description: 'Name of the binary property of the item that holds (or will hold) the file',
 		type: 'string',
 		required: true,
 		default: 'data',

@@ -6,6 +6,7 @@ import type { FilterOperator } from '../helpers/where';
 export const tableLocator: INodeProperties = {
 	displayName: 'Table',
 	name: 'table',
+	description: 'The Caspio table, picked from the list or typed by name',
 	type: 'resourceLocator',
 	default: { mode: 'list', value: '' },
 	required: true,
@@ -35,6 +36,7 @@ export const viewLocator: INodeProperties = {
 	...tableLocator,
 	displayName: 'View',
 	name: 'view',
+	description: 'The Caspio view, picked from the list or typed by name',
 	modes: [
 		{
 			displayName: 'From List',
@@ -102,6 +104,7 @@ export function filterProperties(fieldsMethod: string, description: string): INo
 						{
 							displayName: 'Operator',
 							name: 'operator',
+							description: 'How the field is compared with the value',
 							type: 'options',
 							options: Object.entries(OPERATOR_LABELS).map(([value, name]) => ({ name, value })),
 							default: 'equals',
@@ -121,6 +124,7 @@ export function filterProperties(fieldsMethod: string, description: string): INo
 		{
 			displayName: 'Combine Conditions',
 			name: 'combinator',
+			description: 'Whether a record must match all conditions (AND) or any of them (OR)',
 			type: 'options',
 			options: [
 				{ name: 'AND (All Must Match)', value: 'AND' },

@@ -35,6 +35,7 @@ export const getManyProperties: INodeProperties[] = [
 							{
 								displayName: 'Direction',
 								name: 'direction',
+								description: 'Ascending (A→Z, 0→9) or descending',
 								type: 'options',
 								options: [
 									{ name: 'Ascending', value: 'ASC' },

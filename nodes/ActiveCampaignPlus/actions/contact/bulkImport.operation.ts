@@ -37,7 +37,7 @@ const properties: INodeProperties[] = [
 	listsField('listsToSubscribe', 'Lists to Subscribe Names or IDs'),
 	listsField('listsToUnsubscribe', 'Lists to Unsubscribe Names or IDs'),
 	customFields,
-	personFields([{ displayName: 'Account Name', name: 'accountName', type: 'string', default: '' }]),
+	personFields([{ displayName: 'Account Name', name: 'accountName', type: 'string', default: '', description: 'Account (company) to link the contact to' }]),
 	{
 		displayName: 'Options',
 		name: 'options',

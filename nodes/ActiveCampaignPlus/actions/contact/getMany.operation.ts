@@ -14,9 +14,9 @@ const properties: INodeProperties[] = [
 		placeholder: 'Add Filter',
 		default: {},
 		options: [
-			{ displayName: 'Created After', name: 'createdAfter', type: 'dateTime', default: '' },
+			{ displayName: 'Created After', name: 'createdAfter', type: 'dateTime', default: '', description: 'Only contacts created after this moment' },
 			{ displayName: 'Email', name: 'email', type: 'string', placeholder: 'name@email.com', default: '', description: 'Exact email address' },
-			{ displayName: 'Email Contains', name: 'emailLike', type: 'string', default: '' },
+			{ displayName: 'Email Contains', name: 'emailLike', type: 'string', default: '', description: 'Only contacts whose email address contains this text' },
 			{
 				displayName: 'List Name or ID',
 				name: 'list',
@@ -42,7 +42,7 @@ const properties: INodeProperties[] = [
 				],
 			},
 			{ displayName: 'Tag Name or ID', name: 'tag', type: 'string', default: '', description: 'Only contacts with this tag' },
-			{ displayName: 'Updated After', name: 'updatedAfter', type: 'dateTime', default: '' },
+			{ displayName: 'Updated After', name: 'updatedAfter', type: 'dateTime', default: '', description: 'Only contacts changed after this moment' },
 		],
 	},
 ];

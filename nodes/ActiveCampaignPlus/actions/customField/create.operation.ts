@@ -7,10 +7,11 @@ import { activeCampaignRequest } from '../../transport';
 const CHOICE_TYPES = ['dropdown', 'listbox', 'radio', 'checkbox'];
 
 const properties: INodeProperties[] = [
-	{ displayName: 'Title', name: 'title', type: 'string', required: true, default: '' },
+	{ displayName: 'Title', name: 'title', type: 'string', required: true, default: '', description: 'The field name people see in ActiveCampaign' },
 	{
 		displayName: 'Type',
 		name: 'type',
+		description: 'The kind of field, which decides how its values are entered and stored',
 		type: 'options',
 		default: 'text',
 		options: [
@@ -42,8 +43,8 @@ const properties: INodeProperties[] = [
 		placeholder: 'Add Field',
 		default: {},
 		options: [
-			{ displayName: 'Default Value', name: 'defval', type: 'string', default: '' },
-			{ displayName: 'Description', name: 'descript', type: 'string', default: '' },
+			{ displayName: 'Default Value', name: 'defval', type: 'string', default: '', description: 'Value a contact gets when none is set' },
+			{ displayName: 'Description', name: 'descript', type: 'string', default: '', description: 'Help text shown with the field in ActiveCampaign' },
 			{
 				displayName: 'Personalization Tag',
 				name: 'perstag',

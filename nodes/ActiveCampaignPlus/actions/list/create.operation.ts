@@ -5,7 +5,7 @@ import type { ExecutionCache } from '../../helpers/names';
 import { activeCampaignRequest } from '../../transport';
 
 const properties: INodeProperties[] = [
-	{ displayName: 'Name', name: 'name', type: 'string', required: true, default: '' },
+	{ displayName: 'Name', name: 'name', type: 'string', required: true, default: '', description: 'Name of the new list' },
 	{
 		displayName: 'Sender URL',
 		name: 'senderUrl',

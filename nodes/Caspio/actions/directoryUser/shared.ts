@@ -128,6 +128,7 @@ export const userFieldsProperties: INodeProperties[] = [
 	{
 		displayName: 'Define Fields',
 		name: 'fieldsInput',
+		description: 'Whether to enter the user fields one by one or as one JSON object',
 		type: 'options',
 		options: [
 			{ name: 'Field by Field', value: 'keyValue' },
@@ -156,7 +157,7 @@ export const userFieldsProperties: INodeProperties[] = [
 						default: '',
 						description: 'Choose from the list, or specify an ID using an <a href="https://docs.n8n.io/code/expressions/">expression</a>',
 					},
-					{ displayName: 'Value', name: 'value', type: 'string', default: '' },
+					{ displayName: 'Value', name: 'value', type: 'string', default: '', description: 'Value to store in the field' },
 				],
 			},
 		],

@@ -5,6 +5,7 @@ import { caspioGetAllFilePages } from '../../transport';
 export const fileLocator: INodeProperties = {
 	displayName: 'File',
 	name: 'file',
+	description: 'The file, by its path (e.g. /Reports/2026/summary.pdf) or by its external key',
 	type: 'resourceLocator',
 	default: { mode: 'path', value: '' },
 	required: true,
@@ -85,6 +86,7 @@ export const listOptionsProperty: INodeProperties = {
 		{
 			displayName: 'Sort By',
 			name: 'sortField',
+			description: 'Field of the file list to sort by',
 			type: 'options',
 			options: [
 				{ name: 'Date Created', value: 'DateCreated' },

@@ -26,6 +26,7 @@ export function columnsProperty(mode: 'add' | 'upsert'): INodeProperties {
 	return {
 		displayName: 'Fields',
 		name: 'columns',
+		description: 'The record\'s field values, mapped from the table\'s own fields',
 		type: 'resourceMapper',
 		noDataExpression: true,
 		required: true,
