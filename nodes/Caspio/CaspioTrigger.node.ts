@@ -166,7 +166,7 @@ export class CaspioTrigger implements INodeType {
 		const watched = this.getNodeParameter('event') as TriggerEvent;
 		const event = eventOf(body.eventType) ?? watched;
 		const stampField = mode === 'hybrid' && event === 'updated' ? (this.getNodeParameter('stampField', '') as string) : undefined;
-		const store = triggerStore(this.getWorkflowStaticData('global'), this.getNode().id);
+		const store = triggerStore(this.getWorkflowStaticData('global'), this.getWorkflow().id, this.getNode().id);
 		const messages = new SeenWindow(store, 'messages');
 		if (typeof body.messageId === 'string' && !messages.add(body.messageId)) return { webhookResponse: 'duplicate' };
 		const records = new SeenWindow(store, 'records');

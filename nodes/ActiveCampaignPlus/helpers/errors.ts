@@ -2,7 +2,7 @@ import type { HttpFailure } from '../../shared/http';
 
 interface ActiveCampaignErrorBody {
 	message?: string;
-	errors?: Array<{ title?: string; detail?: string; code?: string; error?: string }>;
+	errors?: Array<{ title?: string; detail?: string; code?: string; error?: string; source?: { pointer?: string } }>;
 	failureReasons?: string[];
 }
 
@@ -27,7 +27,9 @@ export function describeActiveCampaignFailure(failure: HttpFailure, what: string
 	}
 	const codes = new Set((body.errors ?? []).map((e) => e.code));
 	let hint: string;
-	if (codes.has('duplicate')) hint = 'A contact with this email already exists. Use Contact → Upsert to update it instead.';
+	const duplicateEmail = (body.errors ?? []).some((e) => e.code === 'duplicate' && /email/i.test(e.source?.pointer ?? ''));
+	if (duplicateEmail) hint = 'A contact with this email already exists. Use Contact → Create or Update instead.';
+	else if (codes.has('duplicate')) hint = 'An item with this name already exists in ActiveCampaign. Use its name to refer to it.';
 	else if (codes.has('email_invalid')) hint = 'The email address is not valid. Check the Email field of this item.';
 	else if (status === 403) hint = 'The API key was refused or lacks permission. Check the API URL and API Key in the credential.';
 	else if (status === 402) hint = 'The ActiveCampaign account has a payment issue.';

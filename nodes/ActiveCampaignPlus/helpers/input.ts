@@ -2,7 +2,8 @@ import { NodeOperationError, type IExecuteFunctions } from 'n8n-workflow';
 
 /** Checks on user input, each failing with an error that names the item, the field and the fix. */
 
-const EMAIL = /^[^\s@"'<>,;]+@[^\s@"'<>,;.]+(\.[^\s@"'<>,;.]+)+$/;
+// An apostrophe is valid in the local part (o'brien@example.com), not in the domain.
+const EMAIL = /^[^\s@"<>,;]+@[^\s@"'<>,;.]+(\.[^\s@"'<>,;.]+)+$/;
 
 export function isEmail(value: string): boolean {
 	return EMAIL.test(value);

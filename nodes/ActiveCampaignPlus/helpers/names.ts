@@ -1,4 +1,4 @@
-import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
+import { NodeApiError, type IDataObject, type IExecuteFunctions, type JsonObject } from 'n8n-workflow';
 
 import { activeCampaignFind, activeCampaignGetAll, activeCampaignRequest } from '../transport';
 import { badInput, type ContactRef } from './input';
@@ -88,14 +88,21 @@ export class ExecutionCache {
 			);
 		}
 		const created = await this.once(`tag-create:${key(name)}`, async () => {
-			const response = await activeCampaignRequest.call(this.context, {
-				method: 'POST',
-				path: '/tags',
-				body: { tag: { tag: name, tagType: 'contact', description: '' } },
-				what: `creating tag "${name}"`,
-			});
-			const tag = response.tag as IDataObject;
-			return { id: String(tag.id), tag: String(tag.tag) };
+			try {
+				const response = await activeCampaignRequest.call(this.context, {
+					method: 'POST',
+					path: '/tags',
+					body: { tag: { tag: name, tagType: 'contact', description: '' } },
+					what: `creating tag "${name}"`,
+				});
+				const tag = response.tag as IDataObject;
+				return { id: String(tag.id), tag: String(tag.tag) };
+			} catch (error) {
+				// Another execution may have created the same tag a moment ago: use that one.
+				const existing = error instanceof NodeApiError && error.httpCode === '422' ? await this.findTag(name) : undefined;
+				if (existing) return existing;
+				throw new NodeApiError(this.context.getNode(), error as JsonObject);
+			}
 		});
 		this.memo.set(`tag:${key(name)}`, Promise.resolve(created));
 		return { ...created, created: true };

@@ -53,7 +53,7 @@ export function formatFieldValue(
 		const text = value instanceof Date ? value.toISOString() : String(value).trim();
 		const dateOnly = /^\d{4}-\d{2}-\d{2}$/.test(text);
 		const parsed = dateOnly ? new Date(`${text}T00:00:00Z`) : new Date(text);
-		if (Number.isNaN(parsed.getTime())) {
+		if (Number.isNaN(parsed.getTime()) || !isCalendarDay(text)) {
 			throw fail(`"${text}" is not a date`, 'Use a date like 2026-03-31 (or 2026-03-31T14:00:00+02:00 for a date and time).');
 		}
 		if (field.type === 'date') {
@@ -90,4 +90,12 @@ export async function readCustomFields(
 		values.push({ field: field.id, value: formatFieldValue(context, itemIndex, field, entry.value) });
 	}
 	return values;
+}
+
+/** False for a leading YYYY-MM-DD that names no real day (2026-02-30), which Date would roll over. */
+function isCalendarDay(text: string): boolean {
+	const m = /^(\d{4})-(\d{2})-(\d{2})/.exec(text);
+	if (!m) return true;
+	const day = new Date(Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3])));
+	return day.getUTCFullYear() === Number(m[1]) && day.getUTCMonth() === Number(m[2]) - 1 && day.getUTCDate() === Number(m[3]);
 }

@@ -2,7 +2,7 @@ import { NodeOperationError, type IDataObject, type IExecuteFunctions, type INod
 
 import type { RequestContext } from '../../shared/http';
 import { caspioRequest, type CaspioResult } from '../transport';
-import { isoDate } from './where';
+import { isoDate, decimal } from './where';
 
 /** A field definition as `GET …/tables/{t}/fields` answers it (§3.1); PK_ID is never listed. */
 export interface CaspioField {
@@ -93,7 +93,7 @@ export function toCaspioValue(
 	if (value === null || value === undefined) return null;
 	if (NUMBER_TYPES.has(type)) {
 		if (value === '') return null;
-		const number = typeof value === 'number' ? value : typeof value === 'string' ? Number(value.trim()) : NaN;
+		const number = decimal(value);
 		if (!Number.isFinite(number) || (type === 'INTEGER' && !Number.isInteger(number))) {
 			throw fail(type === 'INTEGER' ? 'a whole number' : 'a number');
 		}

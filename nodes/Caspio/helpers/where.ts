@@ -43,6 +43,15 @@ const NUMERIC_TYPES = new Set(['NUMBER', 'INTEGER', 'CURRENCY', 'AUTONUMBER', 'P
 const DATE_TYPES = new Set(['DATE/TIME', 'TIMESTAMP']);
 const UNFILTERABLE_TYPES = new Set(['PASSWORD', 'ATTACHMENT', 'LIST-STRING', 'LIST-NUMBER', 'LIST-DATE/TIME']);
 
+const DECIMAL = /^[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?$/;
+
+/** A number from a number or from decimal text; NaN otherwise (Number() would also take "0x10", "0b1", "1e999"). */
+export function decimal(value: unknown): number {
+	if (typeof value === 'number') return value;
+	if (typeof value !== 'string' || !DECIMAL.test(value.trim())) return Number.NaN;
+	return Number(value.trim());
+}
+
 /** A T-SQL Unicode string literal: the value with every quote doubled. */
 export function sqlString(value: string): string {
 	return `N'${value.replace(/'/g, "''")}'`;
@@ -60,7 +69,9 @@ export function isoDate(value: unknown): string | undefined {
 	const plain = typeof value === 'string' ? /^(\d{4}-\d{2}-\d{2})(?:[T ](\d{2}:\d{2})(:\d{2})?(?:\.\d+)?)?$/.exec(value.trim()) : null;
 	if (plain) {
 		const text = `${plain[1]}T${plain[2] ?? '00:00'}${plain[3] ?? ':00'}`;
-		return Number.isNaN(Date.parse(`${text}Z`)) ? undefined : text;
+		// Date.parse accepts 2026-02-30 (rolling it over); only a date that reads back unchanged is real.
+		const parsed = new Date(`${text}Z`);
+		return !Number.isNaN(parsed.getTime()) && parsed.toISOString().slice(0, 19) === text ? text : undefined;
 	}
 	const date = value instanceof Date ? value : new Date(value as string | number);
 	if (Number.isNaN(date.getTime())) return undefined;
@@ -73,7 +84,7 @@ function literal(field: FieldInfo | undefined, name: string, value: unknown): { 
 	}
 	const type = field?.Type.toUpperCase();
 	if ((type && NUMERIC_TYPES.has(type)) || (!field && name === 'PK_ID')) {
-		const number = typeof value === 'number' ? value : typeof value === 'string' && value.trim() !== '' ? Number(value) : NaN;
+		const number = decimal(value);
 		if (!Number.isFinite(number)) return { problem: `Filter on "${name}" needs a number, got ${JSON.stringify(value)}.` };
 		return { sql: String(number) };
 	}
@@ -119,8 +130,10 @@ function condition(c: FilterCondition, fields: Map<string, FieldInfo> | undefine
 		case 'notContains':
 		case 'startsWith':
 		case 'endsWith': {
-			if (c.value === null || c.value === undefined || typeof c.value === 'object') {
-				return { problem: `Filter on "${name}" needs text to match, got ${JSON.stringify(c.value ?? null)}.` };
+			if (c.value === null || c.value === undefined || typeof c.value === 'object' || String(c.value) === '') {
+				return {
+					problem: `Filter on "${name}" needs text to match, got ${JSON.stringify(c.value ?? null)}; an empty value would match every row.`,
+				};
 			}
 			const text = escapeLike(String(c.value));
 			const pattern = c.operator === 'startsWith' ? `${text}%` : c.operator === 'endsWith' ? `%${text}` : `%${text}%`;

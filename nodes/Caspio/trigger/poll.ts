@@ -99,7 +99,7 @@ export async function poll(this: IPollFunctions): Promise<INodeExecutionData[][]
 
 	if (mode === 'hybrid') {
 		// Records the webhook already delivered are left out; the ones emitted here are remembered for late deliveries.
-		const seen = new SeenWindow(triggerStore(this.getWorkflowStaticData('global'), this.getNode().id), 'records');
+		const seen = new SeenWindow(triggerStore(this.getWorkflowStaticData('global'), this.getWorkflow().id, this.getNode().id), 'records');
 		rows = rows.filter((r) => {
 			const key = recordKey(event, r, stampField);
 			return key === undefined || seen.add(key);

@@ -31,9 +31,22 @@ export class SeenWindow {
 	}
 }
 
-/** The global static-data slot of one trigger node. */
-export function triggerStore(global: IDataObject, nodeId: string): IDataObject {
-	const key = `caspioTrigger:${nodeId}`;
-	global[key] ??= {};
-	return global[key] as IDataObject;
+/** This process's live window of each trigger node, by workflow and node. */
+const live = new Map<string, IDataObject>();
+
+/**
+ * The window of one trigger node. n8n hands each webhook call and each poll its own copy of the static data and
+ * saves the whole copy back, so two copies would overwrite each other's keys: the process keeps one live window
+ * (seeded from the saved copy after a restart) and every caller writes it back into the copy it was given.
+ */
+export function triggerStore(global: IDataObject, workflowId: string | undefined, nodeId: string): IDataObject {
+	const slot = `caspioTrigger:${nodeId}`;
+	const id = `${workflowId ?? ''}/${nodeId}`;
+	let store = live.get(id);
+	if (!store) {
+		store = { ...((global[slot] as IDataObject | undefined) ?? {}) };
+		live.set(id, store);
+	}
+	global[slot] = store;
+	return store;
 }

@@ -77,6 +77,10 @@ describe('Caspio where builder', () => {
 			[{ field: 'Name', operator: 'equals', value: { a: 1 } }, /Filter on "Name" needs a single value/],
 			[{ field: 'Name', operator: 'drop' as never, value: 'a' }, /Filter on "Name" has an unknown operator "drop"/],
 			[{ field: 'Score', operator: 'in', value: '' }, /Filter on "Score" needs at least one value/],
+			[{ field: 'Name', operator: 'contains', value: '' }, /Filter on "Name" needs text to match, got ""; an empty value would match every row/],
+			[{ field: 'Name', operator: 'startsWith', value: null }, /Filter on "Name" needs text to match/],
+			[{ field: 'Joined', operator: 'equals', value: '2026-02-30' }, /Filter on "Joined" needs a date/],
+			[{ field: 'Joined', operator: 'equals', value: '2026-11-27T25:00:00' }, /Filter on "Joined" needs a date/],
 		])('%j', (condition, message) => {
 			const result = buildWhere([condition], 'AND', FIELDS);
 			expect(result.where).toBeUndefined();

@@ -163,6 +163,8 @@ async function importAll(this: IExecuteFunctions, cache: ExecutionCache): Promis
 					method: 'POST',
 					path: '/import/bulk_import',
 					body: { contacts: chunk.map((c) => c.payload) },
+					// The importer matches contacts by email, so resending a batch after an unknown outcome adds nothing twice.
+					idempotent: true,
 					what: `importing ${chunk.length} contact${chunk.length === 1 ? '' : 's'}`,
 				},
 				[limiter],
