@@ -41,8 +41,9 @@ export class CaspioTrigger implements INodeType {
 		webhooks: [
 			{
 				name: 'default',
-				// No method in Polling mode: n8n then registers no webhook at all.
-				httpMethod: '={{$parameter["mode"] === "polling" ? "" : "POST"}}',
+				// A constant, not an expression: n8n evaluates it on every lookup. In Polling mode the webhook methods
+				// register nothing at Caspio, so this path never receives a delivery.
+				httpMethod: 'POST',
 				responseMode: 'onReceived',
 				path: 'webhook',
 			},

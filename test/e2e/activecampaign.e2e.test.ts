@@ -113,9 +113,11 @@ describe('ActiveCampaign Plus node in n8n', () => {
 		if (run.status !== 'success') throw new Error(`execution ${run.executionId}: ${run.error}`);
 		expect(run.output('ActiveCampaign Plus', 0)).toHaveLength(200);
 		expect(run.output('ActiveCampaign Plus', 1)).toEqual([]);
-		const after = await h.ac!.stats<{ sent429: number; maxApiRequestsPerSecond: number }>();
+		const after = await h.ac!.stats<{ sent429: number }>();
 		expect(after.sent429 - before.sent429).toBe(0);
-		expect(after.maxApiRequestsPerSecond).toBeLessThanOrEqual(5);
+		// The sandbox's own count of accepted v3 requests since the reset above (event tracking is another host).
+		const rate = await h.ac!.admin<{ maxAcceptedPerSecond: number }>('GET', '/__sandbox/rate-limit');
+		expect(rate.maxAcceptedPerSecond).toBeLessThanOrEqual(5);
 		const stored = (await state()).contacts.filter((c) => c.email.endsWith('.e2e@example.com') && c.email.startsWith('load'));
 		expect(stored).toHaveLength(200);
 		expect(stored.every((c) => c.tags.length === 2 && c.lists.length === 1 && c.fieldValues.COMPANY_SIZE === '42')).toBe(true);

@@ -1,4 +1,7 @@
+import { demoSeed } from './caspio/demo-seed';
 import { CaspioTestClient, qs, V3 } from './caspio/test-client';
+
+const DEMO_TABLES = demoSeed().tables.map((t) => t.name);
 
 /** Contract tests: the Caspio sandbox driven over HTTP, one documented behaviour per test (§ = caspio-api.md). */
 
@@ -230,7 +233,7 @@ describe('§2/§3 tables and fields', () => {
 
 	test('§2.1 GET /tables lists plain names; v2 alias and any path case answer too', async () => {
 		const v3 = await caspio.api('GET', `${V3}/tables`);
-		expect(v3.body).toEqual({ Result: ['Leads', 'Registrations', 'Preferences', 'Contacts', 'Numbers'] });
+		expect(v3.body).toEqual({ Result: [...DEMO_TABLES, 'Contacts', 'Numbers'] });
 		expect((await caspio.api('GET', '/rest/v2/tables')).body).toEqual(v3.body);
 		expect((await caspio.api('GET', `${V3}/Tables/contacts/Records`)).body.Result).toHaveLength(3);
 	});
@@ -569,14 +572,14 @@ describe('admin endpoints', () => {
 		expect(bad.status).toBe(400);
 		expect(bad.body.message).toMatch(/Unique/);
 		const state = (await caspio.admin('GET', 'state')).body;
-		expect(state.tables.map((t: { name: string }) => t.name)).toEqual(['Leads', 'Registrations', 'Preferences', 'Contacts', 'Numbers']);
+		expect(state.tables.map((t: { name: string }) => t.name)).toEqual([...DEMO_TABLES, 'Contacts', 'Numbers']);
 		const leads = state.tables[0];
 		expect(leads.records).toHaveLength(6);
 		expect(leads.fields.find((f: { Name: string }) => f.Name === 'Email').Unique).toBe(true);
 		expect(state.views).toEqual([{ name: 'Leads_Ready', table: 'Leads', where: "Readiness = 'Ready to buy'" }]);
 		expect(state.webhooks).toEqual([]);
 		await caspio.admin('POST', 'reset');
-		expect((await caspio.admin('GET', 'state')).body.tables).toHaveLength(3);
+		expect((await caspio.admin('GET', 'state')).body.tables.map((t: { name: string }) => t.name)).toEqual(DEMO_TABLES);
 	});
 
 	test('the demo seed has the documented tables and shapes', async () => {

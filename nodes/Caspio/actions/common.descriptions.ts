@@ -21,13 +21,9 @@ export const tableLocator: INodeProperties = {
 			displayName: 'By Name',
 			name: 'name',
 			type: 'string',
+			// No regex validation: n8n runs it in a time-boxed sandbox before every execution, which fails under load;
+			// the name only ever travels URL-encoded in a path, and Caspio answers an unknown table with a clear 404.
 			placeholder: 'e.g. Leads',
-			validation: [
-				{
-					type: 'regex',
-					properties: { regex: '^[A-Za-z][A-Za-z0-9_]{0,63}$', errorMessage: 'Enter a Caspio table name (letters, digits, underscores)' },
-				},
-			],
 		},
 	],
 };

@@ -34,6 +34,8 @@ async function removeWebhook(this: IHookFunctions, id: string): Promise<void> {
 
 /** True when the webhook this node registered is still there; leftovers with its name or URL are removed. */
 export async function checkExists(this: IHookFunctions): Promise<boolean> {
+	// Polling mode has no Caspio webhook to look for.
+	if (this.getNodeParameter('mode') === 'polling') return true;
 	const staticData = this.getWorkflowStaticData('node');
 	const url = this.getNodeWebhookUrl('default') as string;
 	if (typeof staticData.webhookId === 'string') {

@@ -23,6 +23,8 @@ export const demoSeed: SeedInput = {
 		{ title: 'Caspio Record ID', type: 'text' },
 		{ title: 'NPS Score', type: 'number' },
 		{ title: 'Event Date', type: 'date' },
+		// Used by workflows/survey-feedback.json.
+		{ title: 'NPS Comment', type: 'textarea' },
 	],
 	automations: [
 		'Onboarding',
@@ -31,6 +33,8 @@ export const demoSeed: SeedInput = {
 		'Event Reminder',
 		'Feedback Follow-up',
 		{ name: 'Win-back (paused)', status: 2 },
+		// Used by workflows/survey-feedback.json.
+		'Promoter Referral',
 	],
 	contacts: [
 		{

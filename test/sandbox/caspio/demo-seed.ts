@@ -73,6 +73,61 @@ export function demoSeed() {
 					preference('katherine@example.com', false, true, false, false, '2026-03-04T09:00:00'),
 				],
 			},
+			// Tables the onboarding, survey, download and application templates (workflows/*.json) watch.
+			{
+				name: 'Onboarding',
+				note: 'Customer onboarding milestones',
+				fields: [
+					{ Name: 'Email', Type: 'STRING', Unique: true },
+					{ Name: 'Name', Type: 'STRING' },
+					{ Name: 'Plan', Type: 'STRING' },
+					{ Name: 'Milestone', Type: 'STRING' },
+					{ Name: 'Updated', Type: 'TIMESTAMP', OnUpdate: true },
+				],
+				records: [
+					{ Email: 'ada@example.com', Name: 'Ada Lovelace', Plan: 'Team', Milestone: 'First Workflow', Updated: '2026-03-05T09:00:00' },
+					{ Email: 'grace@example.com', Name: 'Grace Hopper', Plan: 'Starter', Milestone: 'Account Created', Updated: '2026-03-06T09:00:00' },
+				],
+			},
+			{
+				name: 'Surveys',
+				note: 'NPS survey responses',
+				fields: [
+					{ Name: 'Email', Type: 'STRING' },
+					{ Name: 'Name', Type: 'STRING' },
+					{ Name: 'NPS_Score', Type: 'NUMBER' },
+					{ Name: 'Comment', Type: 'TEXT' },
+					{ Name: 'Submitted', Type: 'TIMESTAMP' },
+				],
+				records: [
+					{ Email: 'ada@example.com', Name: 'Ada Lovelace', NPS_Score: 10, Comment: 'Love it', Submitted: '2026-03-10T09:00:00' },
+					{ Email: 'alan@example.com', Name: 'Alan Turing', NPS_Score: 7, Comment: '', Submitted: '2026-03-11T09:00:00' },
+				],
+			},
+			{
+				name: 'Downloads',
+				note: 'Gated content downloads',
+				fields: [
+					{ Name: 'Email', Type: 'STRING' },
+					{ Name: 'Name', Type: 'STRING' },
+					{ Name: 'Asset', Type: 'STRING' },
+					{ Name: 'Topic', Type: 'STRING' },
+					{ Name: 'Downloaded_At', Type: 'TIMESTAMP' },
+				],
+				records: [{ Email: 'grace@example.com', Name: 'Grace Hopper', Asset: 'Integration Checklist', Topic: 'Integrations', Downloaded_At: '2026-03-12T09:00:00' }],
+			},
+			{
+				name: 'Applications',
+				note: 'Program applications and their review status',
+				fields: [
+					{ Name: 'Email', Type: 'STRING', Unique: true },
+					{ Name: 'Name', Type: 'STRING' },
+					{ Name: 'Program', Type: 'STRING' },
+					{ Name: 'Status', Type: 'STRING' },
+					{ Name: 'Updated', Type: 'TIMESTAMP', OnUpdate: true },
+				],
+				records: [{ Email: 'katherine@example.com', Name: 'Katherine Johnson', Program: 'Fellowship 2026', Status: 'Submitted', Updated: '2026-03-15T09:00:00' }],
+			},
 		],
 		views: [{ name: 'Leads_Ready', table: 'Leads', where: "Readiness = 'Ready to buy'" }],
 	};
