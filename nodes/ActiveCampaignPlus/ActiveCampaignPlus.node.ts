@@ -9,8 +9,10 @@ import {
 import * as automation from './actions/automation';
 import * as contact from './actions/contact';
 import * as customField from './actions/customField';
+import * as deal from './actions/deal';
 import * as event from './actions/event';
 import * as list from './actions/list';
+import * as note from './actions/note';
 import { router } from './actions/router';
 import * as tag from './actions/tag';
 import { loadOptions } from './methods';
@@ -39,8 +41,10 @@ export class ActiveCampaignPlus implements INodeType {
 					{ name: 'Automation', value: 'automation', description: 'Start or stop automations for a contact' },
 					{ name: 'Contact', value: 'contact', description: 'Contacts with their tags, lists and field values' },
 					{ name: 'Custom Field', value: 'customField', description: 'Custom contact fields and their values' },
+					{ name: 'Deal', value: 'deal', description: 'Deals of a contact in a pipeline and stage' },
 					{ name: 'Event', value: 'event', description: 'Tracked events of a contact' },
 					{ name: 'List', value: 'list', description: 'Lists and subscriptions' },
+					{ name: 'Note', value: 'note', description: 'Notes on a contact' },
 					{ name: 'Tag', value: 'tag', description: 'Tags and the contacts that carry them' },
 				],
 				default: 'contact',
@@ -51,10 +55,12 @@ export class ActiveCampaignPlus implements INodeType {
 			...customField.description,
 			...event.description,
 			...automation.description,
+			...note.description,
+			...deal.description,
 		],
 	};
 
-	methods = { loadOptions };
+	methods = { loadOptions: { ...loadOptions, ...deal.loadOptions } };
 
 	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
 		return await router.call(this);

@@ -6,4 +6,6 @@ export type ActiveCampaignPlusOperations = {
 	customField: 'getMany' | 'create' | 'setValues';
 	event: 'track';
 	automation: 'addContact' | 'removeContact' | 'getMany';
+	note: 'create' | 'getMany';
+	deal: 'create' | 'update' | 'get';
 };

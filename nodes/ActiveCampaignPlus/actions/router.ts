@@ -5,9 +5,11 @@ import { ExecutionCache } from '../helpers/names';
 import * as automation from './automation';
 import * as contact from './contact';
 import * as customField from './customField';
+import * as deal from './deal';
 import * as event from './event';
 import * as list from './list';
 import type { ActiveCampaignPlusOperations } from './node.type';
+import * as note from './note';
 import * as tag from './tag';
 
 /** An operation of this node: one item's work, with the execution's name cache. */
@@ -31,6 +33,8 @@ export async function router(this: IExecuteFunctions): Promise<INodeExecutionDat
 		customField: bind(customField, ['getMany', 'create', 'setValues'], cache),
 		event: bind(event, ['track'], cache),
 		automation: bind(automation, ['addContact', 'removeContact', 'getMany'], cache),
+		note: bind(note, ['create', 'getMany'], cache),
+		deal: bind(deal, ['create', 'update', 'get'], cache),
 	};
 	return await routeItems.call(this, operations);
 }

@@ -1,0 +1,63 @@
+import { updateDisplayOptions, type IDataObject, type IExecuteFunctions, type INodeProperties } from 'n8n-workflow';
+
+import { parseContactRef, requireText } from '../../helpers/input';
+import type { ExecutionCache } from '../../helpers/names';
+import { activeCampaignRequest } from '../../transport';
+import { contactRef } from '../common.descriptions';
+import { pipelineField, resolvePipeline, resolveStage, stageField, STATUS_OPTIONS, toCents, toCurrency } from './shared';
+
+const properties: INodeProperties[] = [
+	{ displayName: 'Title', name: 'title', type: 'string', required: true, default: '', description: 'Title of the new deal' },
+	{
+		displayName: 'Value',
+		name: 'value',
+		type: 'string',
+		required: true,
+		default: '',
+		placeholder: '1499.99',
+		description: "The deal's worth in its currency, e.g. 1499.99; it is sent to ActiveCampaign in cents",
+	},
+	{
+		displayName: 'Currency',
+		name: 'currency',
+		type: 'string',
+		required: true,
+		default: 'usd',
+		description: 'Three-letter ISO currency code, e.g. usd, eur or gbp',
+	},
+	{ ...contactRef, description: "The deal's contact: email address or numeric ActiveCampaign ID" },
+	pipelineField({ required: true }),
+	stageField(),
+	{
+		displayName: 'Additional Fields',
+		name: 'additionalFields',
+		type: 'collection',
+		placeholder: 'Add Field',
+		default: {},
+		options: [
+			{ displayName: 'Description', name: 'description', type: 'string', default: '', description: 'Longer text about the deal' },
+			{ displayName: 'Status', name: 'status', type: 'options', options: STATUS_OPTIONS, default: '0', description: 'Whether the deal is open, won or lost' },
+		],
+	},
+];
+
+export const description = updateDisplayOptions({ show: { resource: ['deal'], operation: ['create'] } }, properties);
+
+/** Creates a deal for a contact (by email or id) in a pipeline and stage (by name or id); the value goes in cents. */
+export async function execute(this: IExecuteFunctions, itemIndex: number, cache: ExecutionCache): Promise<IDataObject> {
+	// Everything is checked before anything is sent.
+	const title = requireText(this, itemIndex, this.getNodeParameter('title', itemIndex), 'Title');
+	const value = toCents(this, itemIndex, this.getNodeParameter('value', itemIndex));
+	const currency = toCurrency(this, itemIndex, this.getNodeParameter('currency', itemIndex));
+	const ref = parseContactRef(this, itemIndex, this.getNodeParameter('contact', itemIndex));
+	const pipeline = await resolvePipeline(cache, requireText(this, itemIndex, this.getNodeParameter('pipeline', itemIndex), 'Pipeline'), itemIndex);
+	const stage = await resolveStage(cache, pipeline, String(this.getNodeParameter('stage', itemIndex, '') ?? ''), itemIndex);
+	const contactId = await cache.contactId(ref, itemIndex);
+	const extra = this.getNodeParameter('additionalFields', itemIndex, {}) as IDataObject;
+
+	const deal: IDataObject = { title, value, currency, contact: contactId, group: pipeline.id, stage: stage.id };
+	if (extra.description) deal.description = extra.description;
+	if (extra.status !== undefined && extra.status !== '') deal.status = Number(extra.status);
+	const response = await activeCampaignRequest.call(this, { method: 'POST', path: '/deals', body: { deal }, what: `creating deal "${title}"` });
+	return { ...(response.deal as IDataObject), pipelineName: pipeline.title, stageName: stage.title };
+}

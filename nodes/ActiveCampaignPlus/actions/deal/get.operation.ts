@@ -1,0 +1,22 @@
+import { updateDisplayOptions, type IDataObject, type IExecuteFunctions, type INodeProperties } from 'n8n-workflow';
+
+import { activeCampaignRequest } from '../../transport';
+import { toDealId } from './shared';
+
+export const dealId: INodeProperties = {
+	displayName: 'Deal ID',
+	name: 'dealId',
+	type: 'string',
+	required: true,
+	default: '',
+	description: 'The numeric ActiveCampaign ID of the deal',
+};
+
+export const description = updateDisplayOptions({ show: { resource: ['deal'], operation: ['get'] } }, [dealId]);
+
+/** Reads one deal by id; its value stays in cents as ActiveCampaign stores it. */
+export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
+	const id = toDealId(this, itemIndex, this.getNodeParameter('dealId', itemIndex));
+	const response = await activeCampaignRequest.call(this, { method: 'GET', path: `/deals/${id}`, what: `reading deal ${id}` });
+	return response.deal as IDataObject;
+}
