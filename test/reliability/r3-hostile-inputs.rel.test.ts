@@ -439,7 +439,7 @@ describe('R3 Caspio writes: literal or a per-item error naming the field', () =>
 		figures.caspioCases++;
 		const before = await resetCaspio();
 		for (const name of ['Hostile\r\nX-Injected: yes', '../tables/Hostile', 'Hostile?q.where=1=1']) {
-			// n8n refuses to start the node: the table locator's own validation (letters, digits, underscores).
+			// The node refuses a name that is not a Caspio object name (letters, digits, underscores) before any request.
 			const error = await runCaspio({ resource: 'record', operation: 'delete', table: { __rl: true, mode: 'name', value: name }, deleteAll: true }).then(
 				(out) => out.error,
 				(e: Error) => e.message,

@@ -11,8 +11,17 @@ export function tableName(this: IExecuteFunctions, itemIndex: number, parameter 
 			description: `Pick a ${parameter} from the list or enter its name.`,
 		});
 	}
+	if (!OBJECT_NAME.test(name)) {
+		throw new NodeOperationError(this.getNode(), `Item ${itemIndex + 1}: "${name}" is not a Caspio ${parameter} name`, {
+			itemIndex,
+			description: `A ${parameter} name has letters, digits and underscores and starts with a letter. Pick the ${parameter} from the list.`,
+		});
+	}
 	return name;
 }
+
+/** Caspio object names: a letter, then letters, digits or underscores. */
+const OBJECT_NAME = /^[A-Za-z][A-Za-z0-9_]{0,63}$/;
 
 export async function tableWithFields(this: IExecuteFunctions, itemIndex: number): Promise<{ table: string; fields: CaspioField[] }> {
 	const table = tableName.call(this, itemIndex);
