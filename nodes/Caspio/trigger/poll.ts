@@ -17,6 +17,27 @@ interface Cursor {
 	idsAtStamp?: number[];
 }
 
+/**
+ * n8n 2.41 saves a poll's cursor only when the execution it started has finished, so a poll that comes round while
+ * a large execution is still running would read the old cursor and emit the same records again. The cursor each
+ * poll emitted up to is kept here for a while and wins when it is ahead; if that execution fails, n8n's cursor
+ * stays behind and, once this entry has expired, the records are emitted again (nothing is lost).
+ */
+const inFlight = new Map<string, { cursor: Cursor; at: number }>();
+const IN_FLIGHT_MS = 15 * 60_000;
+
+function catchUp(cursor: Cursor, pending: { cursor: Cursor; at: number } | undefined): void {
+	if (!pending || Date.now() - pending.at > IN_FLIGHT_MS) return;
+	const ahead = pending.cursor;
+	if (ahead.lastId !== undefined && (cursor.lastId === undefined || ahead.lastId > cursor.lastId)) cursor.lastId = ahead.lastId;
+	if (ahead.lastStamp !== undefined && (cursor.lastStamp === undefined || ahead.lastStamp > cursor.lastStamp)) {
+		cursor.lastStamp = ahead.lastStamp;
+		cursor.idsAtStamp = ahead.idsAtStamp;
+	} else if (ahead.lastStamp !== undefined && ahead.lastStamp === cursor.lastStamp) {
+		cursor.idsAtStamp = [...new Set([...(cursor.idsAtStamp ?? []), ...(ahead.idsAtStamp ?? [])])];
+	}
+}
+
 const stampOf = (record: IDataObject, field: string): string | undefined => {
 	const value = Object.entries(record).find(([name]) => name.toLowerCase() === field.toLowerCase())?.[1];
 	return typeof value === 'string' && value !== '' ? value : undefined;
@@ -59,6 +80,8 @@ export async function poll(this: IPollFunctions): Promise<INodeExecutionData[][]
 	}
 
 	const cursor = this.getWorkflowStaticData('node') as Cursor & IDataObject;
+	const inFlightKey = `${this.getWorkflow().id ?? ''}/${this.getNode().id}`;
+	catchUp(cursor, inFlight.get(inFlightKey));
 	const started = event === 'created' ? cursor.lastId !== undefined : cursor.lastStamp !== undefined;
 	if (!started && !options.emitExisting) {
 		// First activation: start after what exists now, without replaying history.
@@ -96,6 +119,8 @@ export async function poll(this: IPollFunctions): Promise<INodeExecutionData[][]
 		rows = await caspioGetAllRecords.call(this, path, { 'q.where': where, 'q.orderBy': 'PK_ID ASC' }, MAX_RECORDS_PER_POLL);
 		if (rows.length > 0) cursor.lastId = Number(rows.at(-1)!.PK_ID);
 	}
+
+	if (rows.length > 0) inFlight.set(inFlightKey, { cursor: { ...cursor }, at: Date.now() });
 
 	if (mode === 'hybrid') {
 		// Records the webhook already delivered are left out; the ones emitted here are remembered for late deliveries.

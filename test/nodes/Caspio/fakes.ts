@@ -2,6 +2,7 @@
  * Small stand-ins for the contexts n8n gives a trigger (hook, poll, webhook), wired to the Caspio sandbox through
  * the real credential's preAuthentication/authenticate, with static data shared the way n8n's database shares it.
  */
+import { randomUUID } from 'crypto';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 
@@ -64,6 +65,8 @@ export interface TriggerHarness {
 
 export function triggerHarness(bed: CaspioTestbed, parameters: Record<string, unknown>, webhookUrl = 'http://127.0.0.1:1/webhook'): TriggerHarness {
 	const staticData = { node: {} as IDataObject, global: {} as IDataObject };
+	// Each harness is one workflow, with an id of its own as in n8n.
+	const workflowId = `wf-${randomUUID()}`;
 	const node: INode = { id: 'trigger-node-1', name: 'Caspio Trigger', type: 'caspioTrigger', typeVersion: 1, position: [0, 0], parameters: {}, webhookId: 'hook-uuid-1' };
 	const request = requester(bed);
 	const getNodeParameter = (name: string, fallback?: unknown, options?: { extractValue?: boolean }) => {
@@ -73,7 +76,7 @@ export function triggerHarness(bed: CaspioTestbed, parameters: Record<string, un
 	};
 	const base = {
 		getNode: () => node,
-		getWorkflow: () => ({ id: 'wf-1', name: 'wf', active: true }),
+		getWorkflow: () => ({ id: workflowId, name: 'wf', active: true }),
 		getCredentials: async () => bed.credentials.store.caspioApi,
 		getWorkflowStaticData: (type: string) => (type === 'node' ? staticData.node : staticData.global),
 		getNodeParameter,

@@ -54,6 +54,21 @@ describe('Caspio Trigger: polling and hybrid', () => {
 			expect(new Set(ids).size).toBe(2003);
 		});
 
+		it('does not emit a backlog twice when the next poll comes before n8n has saved the cursor', async () => {
+			await poll(h);
+			insert(1500);
+			// n8n saves a poll's cursor when the execution it started ends; until then the next poll reads the old one.
+			const saved = { ...h.staticData.node };
+
+			const first = await poll(h);
+			Object.keys(h.staticData.node).forEach((k) => delete h.staticData.node[k]);
+			Object.assign(h.staticData.node, saved);
+			const second = await poll(h);
+
+			expect(first.items).toHaveLength(1500);
+			expect(second).toEqual({ items: [], requests: 1 });
+		});
+
 		it('emits the existing records on the first poll when asked', async () => {
 			h.parameters.options = { emitExisting: true };
 			expect(names((await poll(h)).items)).toEqual(['old1', 'old2']);
