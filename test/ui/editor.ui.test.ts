@@ -485,7 +485,7 @@ describe('n8n editor with n8n-nodes-caspio-activecampaign', () => {
 			await searchNodePanel('ActiveCampaign Plus');
 			await checkIcons(nodeCreator(), 'node panel search result "ActiveCampaign Plus"');
 			await openSearchResult('ActiveCampaign Plus');
-			await checkActionLabels(['Create or update a contact', 'Add tags to a contact', 'Subscribe a contact to a list', 'Track an event']);
+			await checkActionLabels(['Create or update a contact', 'Bulk import contacts', 'Add a contact to an automation', 'Create a deal']);
 			await nodeCreator().getByText('Create or update a contact', { exact: true }).scrollIntoViewIfNeeded();
 			await shot('06-node-panel-activecampaign-actions');
 			await nodeCreator().getByText(nodeName, { exact: true }).click();
