@@ -22,7 +22,7 @@ import { SeenWindow, triggerStore } from './trigger/window';
 /**
  * Starts a workflow when records of a Caspio table are created, updated or deleted. Instant: a Caspio outgoing
  * webhook. Polling: n8n's poll schedule. Hybrid: both, the poll catching what the webhook missed. One node type
- * can do all three because n8n registers a webhook only when its HTTP method is set, and calls `poll` on schedule.
+ * does all three: n8n calls `poll` on schedule, and in Polling mode the webhook methods register nothing at Caspio.
  */
 export class CaspioTrigger implements INodeType {
 	description: INodeTypeDescription = {
