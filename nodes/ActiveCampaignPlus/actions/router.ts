@@ -19,7 +19,7 @@ export type Operation = (this: IExecuteFunctions, itemIndex: number, cache: Exec
 function bind<K extends string>(resource: Record<K, { execute: Operation }>, names: readonly K[], cache: ExecutionCache): Record<K, ItemOperation> {
 	return Object.fromEntries(
 		names.map((name) => [name, async function (this: IExecuteFunctions, itemIndex: number) {
-			return await resource[name].execute.call(this, itemIndex, cache);
+			return await cache.runItem(async () => await resource[name].execute.call(this, itemIndex, cache));
 		}]),
 	) as Record<K, ItemOperation>;
 }

@@ -1,9 +1,15 @@
-import { NodeApiError, type IDataObject, type IExecuteFunctions, type JsonObject } from 'n8n-workflow';
+import { NodeApiError, NodeOperationError, type IDataObject, type IExecuteFunctions, type JsonObject } from 'n8n-workflow';
 
-import { activeCampaignFind, activeCampaignGetAll, activeCampaignRequest } from '../transport';
+import { credentialUrl } from '../../shared/http';
+import { activeCampaignBaseUrl } from '../../shared/url';
+import { activeCampaignFind, activeCampaignGetAll, activeCampaignRequest, CREDENTIAL } from '../transport';
 import { badInput, type ContactRef } from './input';
 
-/** Resolves tag, list, field and automation names (and contacts by email) to ids, each name once per execution. */
+/**
+ * Resolves tag, list, field and automation names (and contacts by email) to ids: each name once per execution, and
+ * what was found is kept for the next executions of this n8n process for a few minutes, so a webhook-driven workflow
+ * spends its requests on writes, not on the same lookups for every event.
+ */
 
 export interface TagInfo {
 	id: string;
@@ -34,6 +40,51 @@ interface Catalog<T> {
 	all: T[];
 }
 
+/** How long a name found in one execution is trusted by the next ones. */
+export const SHARED_NAMES_TTL_MS = 5 * 60_000;
+
+/**
+ * Names found per account (API host) in this process. ActiveCampaign never reuses an id, so an entry goes stale only
+ * when a tag, list, field or automation is renamed or deleted: a catalog miss reloads once, and an item that fails
+ * with 404/422 after using a kept entry is run again with fresh lookups (see `ExecutionCache.runItem`). Only what
+ * was found is kept; "no such tag" is asked again next time.
+ */
+class AccountNames {
+	private entries = new Map<string, { value: unknown; until: number }>();
+
+	get(name: string): unknown {
+		const entry = this.entries.get(name);
+		if (entry && entry.until > Date.now()) return entry.value;
+		this.entries.delete(name);
+		return undefined;
+	}
+
+	set(name: string, value: unknown): void {
+		if (value !== undefined) this.entries.set(name, { value, until: Date.now() + SHARED_NAMES_TTL_MS });
+	}
+
+	delete(name: string): void {
+		this.entries.delete(name);
+	}
+
+	clear(): void {
+		this.entries.clear();
+	}
+}
+
+const accounts = new Map<string, AccountNames>();
+
+/** Forgets every kept name in this process (a sandbox reset in tests reuses ids that real accounts never do). */
+export function forgetSharedNames(): void {
+	accounts.clear();
+}
+
+/** The memo keys whose results are kept across executions. */
+const SHARED = /^(tag|tag-id|lists|fields|automations)(:|$)/;
+
+/** Thrown away and asked again when an item fails: the thing behind a kept id may be gone. */
+const isStaleReference = (error: unknown) => error instanceof NodeApiError && (error.httpCode === '404' || error.httpCode === '422');
+
 const key = (name: string) => name.trim().toLowerCase();
 const isId = (ref: string) => /^\d+$/.test(ref.trim());
 
@@ -44,27 +95,112 @@ function byIdAndName<T extends { id: string; name: string }>(all: T[]): Map<stri
 
 /**
  * One per node run, created by the router and handed to every operation: a name looked up for item 0 costs
- * nothing for item 1. Lookups in flight are shared, failures are not kept (the next item asks again).
+ * nothing for item 1, and one found by an earlier execution costs nothing either. Lookups in flight are shared,
+ * failures are not kept (the next item asks again).
  */
 export class ExecutionCache {
 	private memo = new Map<string, Promise<unknown>>();
+	private account?: Promise<AccountNames>;
+	/** Memo keys this execution answered from the account's kept names rather than from the API. */
+	private kept = new Set<string>();
+	/** Set when the current item used a kept name, so a 404/422 may mean that name went stale. */
+	private itemUsedKept = false;
 
 	constructor(readonly context: IExecuteFunctions) {}
+
+	private async names(): Promise<AccountNames> {
+		this.account ??= (async () => {
+			const credentials = await this.context.getCredentials(CREDENTIAL);
+			const base = credentialUrl(this.context, activeCampaignBaseUrl(credentials.apiUrl));
+			let names = accounts.get(base);
+			if (!names) {
+				names = new AccountNames();
+				accounts.set(base, names);
+			}
+			return names;
+		})();
+		return await this.account;
+	}
 
 	/** Runs `work` once for `name` in this execution and hands every caller the same result. */
 	async once<T>(name: string, work: () => Promise<T>): Promise<T> {
 		let pending = this.memo.get(name) as Promise<T> | undefined;
 		if (!pending) {
-			pending = work();
+			pending = SHARED.test(name) ? this.keptOr(name, work) : work();
 			this.memo.set(name, pending);
 			pending.catch(() => this.memo.delete(name));
 		}
-		return await pending;
+		const value = await pending;
+		if (this.kept.has(name)) this.itemUsedKept = true;
+		return value;
 	}
 
-	/** Forgets a memoised result, e.g. a catalog that changed because we created something. */
-	forget(name: string): void {
+	/** The account's kept answer for `name`, or `work`'s, which is then kept. */
+	private async keptOr<T>(name: string, work: () => Promise<T>): Promise<T> {
+		const names = await this.names();
+		const kept = names.get(name) as T | undefined;
+		if (kept !== undefined) {
+			this.kept.add(name);
+			return kept;
+		}
+		const value = await work();
+		names.set(name, value);
+		return value;
+	}
+
+	/** Records `value` as the answer for `name`, in this execution and for the next ones. */
+	private async remember<T>(name: string, value: T): Promise<void> {
+		this.memo.set(name, Promise.resolve(value));
+		this.kept.delete(name);
+		if (SHARED.test(name)) (await this.names()).set(name, value);
+	}
+
+	/** Forgets a result, here and in the kept names, e.g. a catalog that changed because we created something. */
+	async forget(name: string): Promise<void> {
 		this.memo.delete(name);
+		this.kept.delete(name);
+		if (SHARED.test(name)) (await this.names()).delete(name);
+	}
+
+	/** True when `name`'s answer came from an earlier execution: worth one reload before saying "not found". */
+	private cameFromKeptNames(name: string): boolean {
+		return this.kept.has(name);
+	}
+
+	/**
+	 * Runs one item's work. When it fails with 404/422 after using a name kept from an earlier execution, the kept
+	 * names are dropped and the item runs once more with fresh lookups; the writes that ran before the failure are
+	 * upserts and associations, which ActiveCampaign treats as no-ops the second time.
+	 */
+	async runItem<T>(work: () => Promise<T>): Promise<T> {
+		this.itemUsedKept = false;
+		try {
+			return await work();
+		} catch (error) {
+			if (!this.itemUsedKept || !isStaleReference(error)) {
+				// n8n's error classes hand back an instance of their own kind unchanged.
+				throw error instanceof NodeApiError
+					? new NodeApiError(this.context.getNode(), error as unknown as JsonObject)
+					: new NodeOperationError(this.context.getNode(), error as Error);
+			}
+			(await this.names()).clear();
+			this.memo.clear();
+			this.kept.clear();
+			this.itemUsedKept = false;
+			return await work();
+		}
+	}
+
+	/** A catalog entry by key; a miss in a catalog kept from an earlier execution reloads the catalog once. */
+	private async lookUp<T>(catalogName: string, load: () => Promise<Catalog<T>>, ref: string): Promise<{ found?: T; catalog: Catalog<T> }> {
+		let catalog = await this.once(catalogName, load);
+		let found = catalog.byKey.get(ref);
+		if (!found && this.cameFromKeptNames(catalogName)) {
+			await this.forget(catalogName);
+			catalog = await this.once(catalogName, load);
+			found = catalog.byKey.get(ref);
+		}
+		return { found, catalog };
 	}
 
 	/**
@@ -104,7 +240,7 @@ export class ExecutionCache {
 				throw new NodeApiError(this.context.getNode(), error as JsonObject);
 			}
 		});
-		this.memo.set(`tag:${key(name)}`, Promise.resolve(created));
+		await this.remember(`tag:${key(name)}`, created);
 		return { ...created, created: true };
 	}
 
@@ -137,8 +273,7 @@ export class ExecutionCache {
 	}
 
 	async list(ref: string, itemIndex: number, field = 'List'): Promise<ListInfo> {
-		const catalog = await this.lists();
-		const found = catalog.byKey.get(key(ref));
+		const { found, catalog } = await this.lookUp('lists', async () => await this.loadLists(), key(ref));
 		if (found) return found;
 		throw badInput(
 			this.context,
@@ -149,17 +284,18 @@ export class ExecutionCache {
 	}
 
 	async lists(): Promise<Catalog<ListInfo>> {
-		return await this.once('lists', async () => {
-			const rows = await activeCampaignGetAll.call(this.context, '/lists', 'lists');
-			const all = rows.map((l) => ({ id: String(l.id), name: String(l.name) }));
-			return { all, byKey: byIdAndName(all) };
-		});
+		return await this.once('lists', async () => await this.loadLists());
+	}
+
+	private async loadLists(): Promise<Catalog<ListInfo>> {
+		const rows = await activeCampaignGetAll.call(this.context, '/lists', 'lists');
+		const all = rows.map((l) => ({ id: String(l.id), name: String(l.name) }));
+		return { all, byKey: byIdAndName(all) };
 	}
 
 	/** A custom field by title, perstag (with or without %…%) or id. */
 	async field(ref: string, itemIndex: number): Promise<FieldInfo> {
-		const catalog = await this.fields();
-		const found = catalog.byKey.get(key(ref.replace(/^%|%$/g, '')));
+		const { found, catalog } = await this.lookUp('fields', async () => await this.loadFields(), key(ref.replace(/^%|%$/g, '')));
 		if (found) return found;
 		throw badInput(
 			this.context,
@@ -170,34 +306,35 @@ export class ExecutionCache {
 	}
 
 	async fields(): Promise<Catalog<FieldInfo>> {
-		return await this.once('fields', async () => {
-			const options = new Map<string, string[]>();
-			const rows = await activeCampaignGetAll.call(this.context, '/fields', 'fields', {}, undefined, (page) => {
-				for (const o of (page.fieldOptions as IDataObject[] | undefined) ?? []) {
-					options.set(String(o.field), [...(options.get(String(o.field)) ?? []), String(o.value)]);
-				}
-			});
-			const all: FieldInfo[] = rows.map((f) => ({
-				id: String(f.id),
-				title: String(f.title),
-				perstag: String(f.perstag ?? ''),
-				type: String(f.type),
-				options: [],
-			}));
-			for (const f of all) f.options = options.get(f.id) ?? [];
-			const byKey = new Map<string, FieldInfo>();
-			for (const f of all) for (const k of [f.id, f.title, f.perstag]) if (k) byKey.set(key(k), f);
-			return { all, byKey };
+		return await this.once('fields', async () => await this.loadFields());
+	}
+
+	private async loadFields(): Promise<Catalog<FieldInfo>> {
+		const options = new Map<string, string[]>();
+		const rows = await activeCampaignGetAll.call(this.context, '/fields', 'fields', {}, undefined, (page) => {
+			for (const o of (page.fieldOptions as IDataObject[] | undefined) ?? []) {
+				options.set(String(o.field), [...(options.get(String(o.field)) ?? []), String(o.value)]);
+			}
 		});
+		const all: FieldInfo[] = rows.map((f) => ({
+			id: String(f.id),
+			title: String(f.title),
+			perstag: String(f.perstag ?? ''),
+			type: String(f.type),
+			options: [],
+		}));
+		for (const f of all) f.options = options.get(f.id) ?? [];
+		const byKey = new Map<string, FieldInfo>();
+		for (const f of all) for (const k of [f.id, f.title, f.perstag]) if (k) byKey.set(key(k), f);
+		return { all, byKey };
 	}
 
 	async automation(ref: string, itemIndex: number): Promise<AutomationInfo> {
-		const catalog = await this.once('automations', async () => {
+		const { found, catalog } = await this.lookUp('automations', async () => {
 			const rows = await activeCampaignGetAll.call(this.context, '/automations', 'automations');
 			const all = rows.map((a) => ({ id: String(a.id), name: String(a.name) }));
 			return { all, byKey: byIdAndName(all) };
-		});
-		const found = catalog.byKey.get(key(ref));
+		}, key(ref));
 		if (found) return found;
 		throw badInput(
 			this.context,

@@ -53,12 +53,15 @@ export const getManyProperties: INodeProperties[] = [
 
 export async function getMany(this: IExecuteFunctions, itemIndex: number, kind: 'tables' | 'views'): Promise<IDataObject[]> {
 	const name = tableName.call(this, itemIndex, kind === 'tables' ? 'table' : 'view');
-	const fields = await tableFields.call(this, kind, name);
 	const options = this.getNodeParameter('options', itemIndex, {}) as {
 		customWhere?: string;
 		select?: string[];
 		sort?: { rules?: SortRule[] };
 	};
+	const filters = this.getNodeParameter('filters', itemIndex, {}) as { conditions?: unknown[] };
+	// Field names are checked against /fields only when the user named some; a plain read costs no extra request.
+	const namesFields = [filters.conditions, options.select, options.sort?.rules].some((list) => (list?.length ?? 0) > 0);
+	const fields = namesFields ? await tableFields.call(this, kind, name) : [];
 	const where = whereFromParameters.call(this, itemIndex, fields, { customWhere: options.customWhere });
 	const returnAll = this.getNodeParameter('returnAll', itemIndex) as boolean;
 	const limit = returnAll ? undefined : (this.getNodeParameter('limit', itemIndex) as number);

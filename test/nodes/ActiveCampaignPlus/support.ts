@@ -1,5 +1,6 @@
 import type { IDataObject, INode } from 'n8n-workflow';
 
+import { forgetSharedNames } from '../../../nodes/ActiveCampaignPlus/helpers/names';
 import type { SeedInput } from '../../sandbox/activecampaign';
 import { useSandbox } from '../../sandbox/activecampaign/testkit';
 import { runNode, TestCredentials } from '../../support/n8n';
@@ -34,6 +35,8 @@ export interface AcStats {
 /** A sandbox per test file with the 5 req/s limit on, reset before each test, and helpers to drive the node. */
 export function acSandbox() {
 	const env = useSandbox({ port: 0, rateLimit: true });
+	// The reset brings ids back to 1, which a real account never does: names kept from the last test would lie.
+	beforeEach(() => forgetSharedNames());
 	const helpers = {
 		env,
 		credentials: () =>

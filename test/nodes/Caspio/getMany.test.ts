@@ -29,16 +29,31 @@ describe('Caspio record: Get Many', () => {
 		]);
 	});
 
-	it('reads the table fields once per execution, however many items run', async () => {
+	it('reads the table fields once per execution, however many items run, when filters name fields', async () => {
 		await bed.reset([{ name: 'People', fields: PEOPLE, records: [{ Name: 'a', Score: 1 }] }]);
 
 		const run = await bed.run(
-			{ resource: 'record', operation: 'getMany', table: table('People'), returnAll: true },
+			{
+				resource: 'record',
+				operation: 'getMany',
+				table: table('People'),
+				returnAll: true,
+				filters: { conditions: [{ field: 'Score', operator: 'equals', value: '1' }] },
+			},
 			[{}, {}, {}, {}],
 		);
 
 		expect(json(run)).toHaveLength(4);
 		expect((await bed.requests())['GET /integrations/rest/v3/tables/:table/fields']).toBe(1);
+	});
+
+	it('a plain read (no filters, select or sort) makes no /fields request', async () => {
+		await bed.reset([{ name: 'People', fields: PEOPLE, records: [{ Name: 'a', Score: 1 }] }]);
+
+		const run = await bed.run({ resource: 'record', operation: 'getMany', table: table('People'), returnAll: true });
+
+		expect(json(run)).toHaveLength(1);
+		expect(Object.keys(await bed.requests())).toEqual(['GET /integrations/rest/v3/tables/:table/records']);
 	});
 
 	it('applies filters, select, sort and limit', async () => {
@@ -74,9 +89,15 @@ describe('Caspio record: Get Many', () => {
 			body: JSON.stringify({ views: [{ name: 'ActivePeople', table: 'People', where: 'Active = 1' }] }),
 		});
 
-		const run = await bed.run({ resource: 'view', operation: 'getMany', view: table('ActivePeople'), returnAll: true });
+		const run = await bed.run({
+			resource: 'view',
+			operation: 'getMany',
+			view: table('ActivePeople'),
+			returnAll: true,
+			options: { select: ['Name'] },
+		});
 
-		expect(json(run).map((r) => r.Name)).toEqual(['Ada']);
+		expect(json(run)).toEqual([{ Name: 'Ada' }]);
 		expect(bed.seen.some((r) => r.path.endsWith('/views/ActivePeople/fields'))).toBe(true);
 	});
 

@@ -44,6 +44,11 @@ export interface ActiveCampaignSandboxOptions {
 	eventKey?: string;
 	/** Alternatives for UNCERTAIN behaviours (see context.ts); also `POST /__sandbox/options`. */
 	quirks?: Partial<Quirks>;
+	/**
+	 * ActiveCampaign never reuses an id, so by default ids keep counting across resets and a client that kept an id
+	 * from before a reset gets a 404, not someone else's row. Tests that assert seeded ids (`1`, `2`, …) turn it off.
+	 */
+	idsSurviveReset?: boolean;
 }
 
 export interface ActiveCampaignSandbox extends RunningSandbox {
@@ -114,7 +119,9 @@ function createActiveCampaignService(options: ActiveCampaignSandboxOptions = {})
 		api,
 		admin: adminRoutes(ctx),
 		reset() {
+			const previous = ctx.store;
 			Object.assign(ctx, fresh());
+			if (options.idsSurviveReset ?? true) ctx.store.continueIdsAfter(previous);
 			ctx.hooks.reset();
 			seedPipeline(ctx.store);
 			if (options.seedDemo) applySeed(ctx, demoSeed);

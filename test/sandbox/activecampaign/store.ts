@@ -233,6 +233,11 @@ export class Table<T extends { id: number }> {
 		return this.rows.delete(id);
 	}
 
+	/** Goes on numbering after `previous`, so no id it handed out is handed out again. */
+	continueAfter(previous: Table<T>): void {
+		this.next = Math.max(this.next, previous.next);
+	}
+
 	deleteWhere(test: (row: T) => boolean): void {
 		for (const row of this.where(test)) this.rows.delete(row.id);
 	}
@@ -267,6 +272,14 @@ export class Store {
 	eventNames: string[] = [];
 	trackedEvents: TrackedEvent[] = [];
 	imports = new Map<string, ImportBatch>();
+
+	/** Keeps every table's id sequence going from `previous` (ActiveCampaign never reuses an id). */
+	continueIdsAfter(previous: Store): void {
+		for (const [name, table] of Object.entries(this)) {
+			const before = (previous as unknown as Record<string, unknown>)[name];
+			if (table instanceof Table && before instanceof Table) table.continueAfter(before);
+		}
+	}
 
 	contactByEmail(email: string): Contact | undefined {
 		return this.contacts.find((c) => c.email !== '' && sameText(c.email, email));

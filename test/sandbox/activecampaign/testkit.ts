@@ -55,7 +55,8 @@ export class SandboxClient {
 export function useSandbox(options: ActiveCampaignSandboxOptions) {
 	const env = { sandbox: undefined as unknown as ActiveCampaignSandbox, ac: new SandboxClient('') };
 	beforeAll(async () => {
-		env.sandbox = await startActiveCampaignSandbox(options);
+		// Each test starts from id 1, so tests can name seeded ids.
+		env.sandbox = await startActiveCampaignSandbox({ idsSurviveReset: false, ...options });
 		env.ac = new SandboxClient(env.sandbox.url);
 	});
 	afterAll(() => env.sandbox.close());

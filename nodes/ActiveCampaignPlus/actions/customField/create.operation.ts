@@ -84,6 +84,6 @@ export async function execute(this: IExecuteFunctions, itemIndex: number, cache:
 			what: `adding options to field "${title}"`,
 		});
 	}
-	cache.forget('fields');
+	await cache.forget('fields');
 	return { ...created, options: choices };
 }

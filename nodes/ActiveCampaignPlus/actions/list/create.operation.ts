@@ -57,6 +57,6 @@ export async function execute(this: IExecuteFunctions, itemIndex: number, cache:
 	for (const key of ['subscription_notify', 'unsubscription_notify']) if (extra[key]) list[key] = extra[key];
 	const response = await activeCampaignRequest.call(this, { method: 'POST', path: '/lists', body: { list }, what: `creating list "${name}"` });
 	// Later items of this run may name the new list.
-	cache.forget('lists');
+	await cache.forget('lists');
 	return response.list as IDataObject;
 }
