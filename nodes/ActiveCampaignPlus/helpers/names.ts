@@ -40,8 +40,11 @@ interface Catalog<T> {
 	all: T[];
 }
 
-/** How long a name found in one execution is trusted by the next ones. */
-export const SHARED_NAMES_TTL_MS = 5 * 60_000;
+/**
+ * How long a name found in one execution is trusted by the next ones. Deleted and new names are noticed at once
+ * (see below); only a rename that hands an old name to another tag or list waits for this to run out.
+ */
+export const SHARED_NAMES_TTL_MS = 15 * 60_000;
 
 /**
  * Names found per account (API host) in this process. ActiveCampaign never reuses an id, so an entry goes stale only
