@@ -85,8 +85,9 @@ export function forgetSharedNames(): void {
 /** The memo keys whose results are kept across executions. */
 const SHARED = /^(tag|tag-id|lists|fields|automations)(:|$)/;
 
-/** Thrown away and asked again when an item fails: the thing behind a kept id may be gone. */
-const isStaleReference = (error: unknown) => error instanceof NodeApiError && (error.httpCode === '404' || error.httpCode === '422');
+/** An item failure that a stale kept name can cause: the thing behind a kept id is gone, or the input no longer fits. */
+const isStaleReference = (error: unknown) =>
+	error instanceof NodeOperationError || (error instanceof NodeApiError && (error.httpCode === '404' || error.httpCode === '422'));
 
 const key = (name: string) => name.trim().toLowerCase();
 const isId = (ref: string) => /^\d+$/.test(ref.trim());
@@ -166,14 +167,16 @@ export class ExecutionCache {
 	}
 
 	/** True when `name`'s answer came from an earlier execution: worth one reload before saying "not found". */
-	private cameFromKeptNames(name: string): boolean {
+	cameFromKeptNames(name: string): boolean {
 		return this.kept.has(name);
 	}
 
 	/**
-	 * Runs one item's work. When it fails with 404/422 after using a name kept from an earlier execution, the kept
-	 * names are dropped and the item runs once more with fresh lookups; the writes that ran before the failure are
-	 * upserts and associations, which ActiveCampaign treats as no-ops the second time.
+	 * Runs one item's work. When it fails after using a name kept from an earlier execution — ActiveCampaign answers
+	 * 404/422, or the item's input no longer fits the kept catalog (a dropdown option added since) — the kept names
+	 * are dropped and the item runs once more with fresh lookups, so the error, if any, is about today's account. The
+	 * writes that ran before the failure are upserts and associations, which ActiveCampaign treats as no-ops the
+	 * second time.
 	 */
 	async runItem<T>(work: () => Promise<T>): Promise<T> {
 		this.itemUsedKept = false;

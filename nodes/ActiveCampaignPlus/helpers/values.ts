@@ -92,6 +92,32 @@ export async function readCustomFields(
 	return values;
 }
 
+/**
+ * ActiveCampaign skips an unknown field id in inline `fieldValues` without a word. When the field ids came from names
+ * kept by an earlier execution, a field missing from the answer may have been deleted and made again since: that is
+ * an error, and the item runs again with fresh names (`ExecutionCache.runItem`). Empty values, which clear a field,
+ * may be left out of the answer and are not checked.
+ */
+export function checkFieldsStored(
+	context: IExecuteFunctions,
+	itemIndex: number,
+	cache: ExecutionCache,
+	sent: Array<{ field: string; value: string }>,
+	answered: unknown,
+): void {
+	if (!cache.cameFromKeptNames('fields') || !Array.isArray(answered)) return;
+	const stored = new Set(answered.map((v) => String((v as { field?: unknown }).field)));
+	const missing = sent.filter((v) => v.value !== '' && !stored.has(v.field));
+	if (missing.length > 0) {
+		throw badInput(
+			context,
+			itemIndex,
+			`ActiveCampaign did not store custom field id ${missing.map((v) => v.field).join(', ')}`,
+			'The field may have been deleted; check the field names under Custom Fields.',
+		);
+	}
+}
+
 /** False for a leading YYYY-MM-DD that names no real day (2026-02-30), which Date would roll over. */
 function isCalendarDay(text: string): boolean {
 	const m = /^(\d{4})-(\d{2})-(\d{2})/.exec(text);

@@ -133,6 +133,9 @@ export function chunkContacts<T extends { payload: IDataObject }>(contacts: T[])
 }
 
 async function importAll(this: IExecuteFunctions, cache: ExecutionCache): Promise<Outcomes> {
+	// An import is sent once for thousands of contacts and skips unknown ids silently: it reads today's fields and lists.
+	await cache.forget('fields');
+	await cache.forget('lists');
 	const outcomes: Outcomes = new Map();
 	const prepared: Prepared[] = [];
 	const count = this.getInputData().length;

@@ -3,7 +3,7 @@ import { updateDisplayOptions, type IDataObject, type IExecuteFunctions, type IN
 import { requireEmail, splitNames } from '../../helpers/input';
 import { addTag, removeTags, setListStatus } from '../../helpers/links';
 import type { ExecutionCache, TagInfo } from '../../helpers/names';
-import { readCustomFields } from '../../helpers/values';
+import { checkFieldsStored, readCustomFields } from '../../helpers/values';
 import { activeCampaignRequestFull } from '../../transport';
 import { createMissingTags, customFields, email, listsField, personFields } from '../common.descriptions';
 
@@ -70,6 +70,7 @@ export async function execute(this: IExecuteFunctions, itemIndex: number, cache:
 		idempotent: true,
 		what: `upserting contact ${address}`,
 	});
+	checkFieldsStored(this, itemIndex, cache, fieldValues, synced.body.fieldValues);
 	const result = synced.body.contact as IDataObject;
 	const id = String(result.id);
 	// 201 is documented for both outcomes on some accounts; a contact created just now has udate = cdate.

@@ -2,7 +2,7 @@ import { updateDisplayOptions, type IDataObject, type IExecuteFunctions } from '
 
 import { badInput, parseContactRef } from '../../helpers/input';
 import type { ExecutionCache } from '../../helpers/names';
-import { readCustomFields } from '../../helpers/values';
+import { checkFieldsStored, readCustomFields } from '../../helpers/values';
 import { activeCampaignRequest } from '../../transport';
 import { contactRef, customFields } from '../common.descriptions';
 
@@ -23,6 +23,7 @@ export async function execute(this: IExecuteFunctions, itemIndex: number, cache:
 		body: { contact: { fieldValues } },
 		what: `setting custom fields of contact ${contactId}`,
 	});
+	checkFieldsStored(this, itemIndex, cache, fieldValues, response.fieldValues);
 	const catalog = await cache.fields();
 	const byId = new Map(catalog.all.map((f) => [f.id, f]));
 	const set = new Set(fieldValues.map((v) => v.field));
