@@ -63,6 +63,15 @@ export class ActiveCampaignPlusApi implements ICredentialType {
 			default: 'https://trackcmp.net/event',
 			description: "ActiveCampaign's event tracking endpoint. Keep the default unless you run a local test server.",
 		},
+		{
+			displayName: 'Processes Sharing This Account',
+			name: 'processesSharingAccount',
+			type: 'number',
+			typeOptions: { minValue: 1, numberPrecision: 0 },
+			default: 1,
+			description:
+				"How many n8n processes run workflows with this account at the same time: 1 for a single n8n, the number of workers in queue mode. Each process keeps to its share of ActiveCampaign's 5 requests per second (rounded down: 2 each for 2 workers), so together they stay within the limit.",
+		},
 	];
 
 	async authenticate(

@@ -9,6 +9,9 @@
  *   const run = await h.runWorkflow({ nodes: [...], connections: {...} });
  *   await h.stop();
  *
+ * `startHarness({ queue: true })` runs n8n in queue mode instead: PostgreSQL and Redis for the run
+ * (scripts/queue-services.ts), the main process, one webhook process and two workers.
+ *
  * `startHarness` owns processes; `HarnessClient` (built from `HarnessInfo`) only talks HTTP, so a jest
  * globalSetup can start the harness and hand `HarnessInfo` to the test files through a state file.
  */
@@ -19,6 +22,10 @@ import * as net from 'net';
 import * as os from 'os';
 import * as path from 'path';
 import { cacheRoot, ensureN8n, n8nBin, N8N_VERSION, node24Env, run } from './n8n-install';
+import { freePort } from './ports';
+import { startQueueServices } from './queue-services';
+
+export { freePort };
 
 export const REPO_ROOT = path.resolve(__dirname, '..');
 const repoPackageJson = JSON.parse(fs.readFileSync(path.join(REPO_ROOT, 'package.json'), 'utf8')) as { name: string };
@@ -39,18 +46,6 @@ const WEBHOOK_NODE_TYPE = 'n8n-nodes-base.webhook';
 
 export const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
 
-/** A free TCP port on 127.0.0.1 (ask the OS for port 0, then release it). */
-export function freePort(): Promise<number> {
-	return new Promise((resolve, reject) => {
-		const server = net.createServer();
-		server.unref();
-		server.on('error', reject);
-		server.listen(0, '127.0.0.1', () => {
-			const { port } = server.address() as net.AddressInfo;
-			server.close(() => resolve(port));
-		});
-	});
-}
 
 /** Resolves true when nothing listens on the port. */
 export function isPortFree(port: number): Promise<boolean> {
@@ -240,12 +235,21 @@ child.on('exit', (code, signal) => {
 });
 `;
 
+/** `start` is the main process (editor, API, triggers); queue mode adds `webhook` and `worker` processes. */
+export type N8nCommand = 'start' | 'webhook' | 'worker';
+
 export interface N8nProcessOptions {
 	userFolder: string;
+	/** HTTP port: the editor/API for `start`, webhooks for `webhook`, the health check for `worker`. */
 	port: number;
 	brokerPort: number;
+	command?: N8nCommand;
+	/** Names the log file `n8n-<name>.log` (default: the main process's `n8n-harness.log`). */
+	name?: string;
 	/** Base URL for production webhooks; default http://127.0.0.1:<port>/ */
 	webhookUrl?: string;
+	/** The editor's URL; default http://127.0.0.1:<port> */
+	editorUrl?: string;
 	env?: NodeJS.ProcessEnv;
 	readyTimeoutMs?: number;
 	log?: Logger;
@@ -274,7 +278,7 @@ export function n8nEnvironment(o: N8nProcessOptions): NodeJS.ProcessEnv {
 		N8N_LISTEN_ADDRESS: '127.0.0.1',
 		N8N_HOST: '127.0.0.1',
 		N8N_PROTOCOL: 'http',
-		N8N_EDITOR_BASE_URL: `http://127.0.0.1:${o.port}`,
+		N8N_EDITOR_BASE_URL: o.editorUrl ?? `http://127.0.0.1:${o.port}`,
 		N8N_WEBHOOK_URL: o.webhookUrl ?? `http://127.0.0.1:${o.port}/`,
 		N8N_RUNNERS_BROKER_PORT: String(o.brokerPort),
 		DB_TYPE: 'sqlite',
@@ -296,20 +300,23 @@ export function n8nEnvironment(o: N8nProcessOptions): NodeJS.ProcessEnv {
 		N8N_LOG_LEVEL: 'info',
 		GENERIC_TIMEZONE: 'UTC',
 		NO_COLOR: '1',
+		// A worker answers /healthz/readiness on its health-check port once it takes jobs.
+		...(o.command === 'worker' ? { QUEUE_HEALTH_CHECK_ACTIVE: 'true', QUEUE_HEALTH_CHECK_PORT: String(o.port), QUEUE_HEALTH_CHECK_ADDRESS: '127.0.0.1' } : {}),
 		...o.env,
 	};
 }
 
-/** Starts `n8n start` (through the supervisor) and waits for GET /healthz/readiness = 200. */
+/** Starts `n8n start` (or `webhook` / `worker`) through the supervisor and waits for GET /healthz/readiness = 200. */
 export async function startN8n(o: N8nProcessOptions): Promise<N8nProcess> {
 	const log = o.log ?? defaultLog;
 	const bin = n8nBin();
+	const command = o.command ?? 'start';
 	const dotN8n = path.join(o.userFolder, '.n8n');
 	fs.mkdirSync(dotN8n, { recursive: true });
-	const logFile = path.join(dotN8n, 'n8n-harness.log');
+	const logFile = path.join(dotN8n, o.name ? `n8n-${o.name}.log` : 'n8n-harness.log');
 	const fd = fs.openSync(logFile, 'a');
-	fs.writeSync(fd, `\n===== n8n ${N8N_VERSION} start ${new Date().toISOString()} port ${o.port} broker ${o.brokerPort} =====\n`);
-	const child: ChildProcess = spawn(process.execPath, ['-e', SUPERVISOR, bin, 'start'], {
+	fs.writeSync(fd, `\n===== n8n ${N8N_VERSION} ${command} ${new Date().toISOString()} port ${o.port} broker ${o.brokerPort} =====\n`);
+	const child: ChildProcess = spawn(process.execPath, ['-e', SUPERVISOR, bin, command], {
 		cwd: o.userFolder,
 		env: n8nEnvironment(o),
 		stdio: ['pipe', fd, fd],
@@ -591,8 +598,12 @@ export interface HarnessInfo {
 	acUrl?: string;
 	credentials: Partial<Record<PresetCredentialType, string>>;
 	/** The data each preset credential was created with (sandbox values only). */
-	credentialData: Partial<Record<PresetCredentialType, Record<string, string>>>;
+	credentialData: Partial<Record<PresetCredentialType, Record<string, string | number>>>;
 	workflows: ImportedWorkflow[];
+	/** Where production webhooks are served: the webhook process in queue mode, else n8n itself. */
+	webhookUrl?: string;
+	/** Queue mode: the number of workers and the log file of every n8n process (main first). */
+	queue?: { workers: number; logFiles: string[] };
 }
 
 export interface ImportedWorkflow {
@@ -626,6 +637,11 @@ export class HarnessClient {
 
 	get logFile() {
 		return this.info.logFile;
+	}
+
+	/** Base URL of production webhooks (`<base>/webhook/<path>`). */
+	get webhookBase(): string {
+		return (this.info.webhookUrl ?? this.n8nUrl).replace(/\/$/, '');
 	}
 
 	/** Public API (`/api/v1`) with the API key; no throw, returns status + body. */
@@ -738,7 +754,7 @@ export class HarnessClient {
 		const workflowId = created.id;
 		try {
 			await this.api('POST', `/workflows/${workflowId}/publish`, {});
-			const url = `${this.n8nUrl}/webhook/${hookPath}`;
+			const url = `${this.webhookBase}/webhook/${hookPath}`;
 			let res: HttpResult | undefined;
 			for (let attempt = 0; attempt < 20; attempt++) {
 				res = await httpRequest(method, url, {
@@ -847,7 +863,8 @@ export async function createApiKey(n8nUrl: string, cookie: string): Promise<stri
 	return res.body.data.rawApiKey;
 }
 
-export function sandboxCredentialData(caspioUrl?: string, acUrl?: string): HarnessInfo['credentialData'] {
+/** `processesSharingAccount`: how many n8n processes split ActiveCampaign's 5 req/s (the workers in queue mode). */
+export function sandboxCredentialData(caspioUrl?: string, acUrl?: string, processesSharingAccount?: number): HarnessInfo['credentialData'] {
 	const data: HarnessInfo['credentialData'] = {};
 	if (caspioUrl) data.caspioApi = { integrationUrl: caspioUrl, clientId: 'sandbox-client', clientSecret: 'sandbox-secret' };
 	if (acUrl) {
@@ -857,6 +874,7 @@ export function sandboxCredentialData(caspioUrl?: string, acUrl?: string): Harne
 			eventAccountId: '1000',
 			eventKey: 'sandbox-event-key',
 			eventTrackingUrl: `${acUrl}/event`,
+			...(processesSharingAccount ? { processesSharingAccount } : {}),
 		};
 	}
 	return data;
@@ -878,7 +896,7 @@ async function listCredentials(client: HarnessClient): Promise<Array<{ id: strin
 }
 
 /** Creates (or, on a re-run, updates) a credential by name + type through the public API. Returns its id. */
-export async function upsertCredential(client: HarnessClient, name: string, type: string, data: Record<string, string>): Promise<string> {
+export async function upsertCredential(client: HarnessClient, name: string, type: string, data: Record<string, string | number>): Promise<string> {
 	const existing = (await listCredentials(client)).find((c) => c.name === name && c.type === type);
 	const res = existing
 		? await client.apiRaw<{ id: string; message?: string }>('PATCH', `/credentials/${existing.id}`, { name, type, data })
@@ -1027,6 +1045,11 @@ export interface HarnessOptions {
 	owner?: Partial<HarnessInfo['owner']>;
 	/** Extra environment for n8n. */
 	env?: NodeJS.ProcessEnv;
+	/**
+	 * Queue mode: PostgreSQL and Redis (started for the run), the main process, one webhook process and `workers`
+	 * workers (default 2). The preset ActiveCampaign credential then splits its 5 req/s between the workers.
+	 */
+	queue?: boolean | { workers?: number };
 	/** Stop everything on SIGINT/SIGTERM (default false; the CLI turns it on). */
 	handleSignals?: boolean;
 	readyTimeoutMs?: number;
@@ -1061,7 +1084,7 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
 
 	const cleanups: Array<() => Promise<void>> = [];
 	let stopped = false;
-	let n8nLogFile: string | undefined;
+	const n8nLogFiles: string[] = [];
 	const stopAll = async () => {
 		if (stopped) return;
 		stopped = true;
@@ -1073,11 +1096,12 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
 			}
 		}
 		if (removeUserFolder) {
-			if (n8nLogFile && fs.existsSync(n8nLogFile)) {
-				// Keep the n8n log of a throwaway instance where it can still be read.
-				const kept = path.join(cacheRoot(), 'logs', 'last-harness-n8n.log');
+			// Keep the n8n logs of a throwaway instance where they can still be read.
+			for (const file of n8nLogFiles.filter((f) => fs.existsSync(f))) {
+				const name = path.basename(file) === 'n8n-harness.log' ? 'n8n' : path.basename(file, '.log');
+				const kept = path.join(cacheRoot(), 'logs', `last-harness-${name}.log`);
 				fs.mkdirSync(path.dirname(kept), { recursive: true });
-				fs.copyFileSync(n8nLogFile, kept);
+				fs.copyFileSync(file, kept);
 				log(`n8n log kept in ${kept}`);
 			}
 			fs.rmSync(userFolder, { recursive: true, force: true });
@@ -1118,18 +1142,38 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
 			log(`sandboxes: Caspio ${caspio.url}, ActiveCampaign ${ac.url}`);
 		}
 
+		const workers = options.queue ? ((typeof options.queue === 'object' ? options.queue.workers : undefined) ?? 2) : 0;
+		let env = options.env;
+		let webhookUrl: string | undefined;
+		if (workers > 0) {
+			const services = await time('queueServices', () => startQueueServices({ log }));
+			cleanups.push(() => services.stop());
+			webhookUrl = `http://127.0.0.1:${await freePort()}/`;
+			env = { ...queueEnvironment(userFolder, services.n8nEnv), ...options.env };
+		}
+
 		const n8nPort = options.n8nPort ?? (await freePort());
 		const brokerPort = options.brokerPort ?? (await freePort());
 		for (const [what, port] of [['n8n', n8nPort], ['n8n task broker', brokerPort]] as const) {
 			if (!(await isPortFree(port))) throw new Error(`port ${port} for ${what} is in use (another n8n running?); choose another port`);
 		}
-		log(`starting n8n ${N8N_VERSION} on http://127.0.0.1:${n8nPort} (user folder ${userFolder})`);
+		log(`starting n8n ${N8N_VERSION}${workers ? ' (queue mode: main)' : ''} on http://127.0.0.1:${n8nPort} (user folder ${userFolder})`);
 		const n8n = await time('n8nStartToReady', () =>
-			startN8n({ userFolder, port: n8nPort, brokerPort, env: options.env, readyTimeoutMs: options.readyTimeoutMs, log }),
+			startN8n({ userFolder, port: n8nPort, brokerPort, webhookUrl, env, readyTimeoutMs: options.readyTimeoutMs, log }),
 		);
 		cleanups.push(() => n8n.stop());
-		n8nLogFile = n8n.logFile;
+		n8nLogFiles.push(n8n.logFile);
 		log(`n8n ready in ${(timings.n8nStartToReady / 1000).toFixed(1)} s (log: ${n8n.logFile})`);
+		if (workers > 0) {
+			const others = await time('queueProcessesToReady', () =>
+				startQueueProcesses({ userFolder, workers, webhookUrl: webhookUrl!, editorUrl: n8n.url, env, readyTimeoutMs: options.readyTimeoutMs, log }),
+			);
+			for (const p of others) {
+				cleanups.push(() => p.stop());
+				n8nLogFiles.push(p.logFile);
+			}
+			log(`webhook process and ${workers} workers ready in ${(timings.queueProcessesToReady / 1000).toFixed(1)} s`);
+		}
 
 		const owner: HarnessInfo['owner'] = {
 			email: options.owner?.email ?? 'owner@example.com',
@@ -1152,8 +1196,10 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
 			caspioUrl: caspio?.url,
 			acUrl: ac?.url,
 			credentials: {},
-			credentialData: sandboxCredentialData(caspio?.url, ac?.url),
+			credentialData: sandboxCredentialData(caspio?.url, ac?.url, workers || undefined),
 			workflows: [],
+			webhookUrl,
+			queue: workers ? { workers, logFiles: n8nLogFiles } : undefined,
 		};
 		const client = new HarnessClient(info);
 		await reportLoadedPackage(client, packageDir, n8n.logFile, log);
@@ -1196,10 +1242,78 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
 		harness.isStopping = () => stopped;
 		return harness;
 	} catch (error) {
-		if (n8nLogFile) log(`setup failed: ${(error as Error).message}\nLast lines of ${n8nLogFile}:\n${tailFile(n8nLogFile, 40)}`);
+		if (n8nLogFiles[0]) log(`setup failed: ${(error as Error).message}\nLast lines of ${n8nLogFiles[0]}:\n${tailFile(n8nLogFiles[0], 40)}`);
 		await stopAll();
 		throw error;
 	}
+}
+
+/**
+ * What every process of a queue-mode n8n shares: the database, Redis, the encryption key (workers refuse to start
+ * without it in the environment). Production webhooks are served by the webhook process only, manual runs go to
+ * the workers too, so every execution runs where it would at scale.
+ */
+function queueEnvironment(userFolder: string, services: Record<string, string>): NodeJS.ProcessEnv {
+	let encryptionKey: string | undefined;
+	try {
+		// A user folder used before keeps its key: n8n refuses to start with a different one.
+		encryptionKey = JSON.parse(fs.readFileSync(path.join(userFolder, '.n8n', 'config'), 'utf8')).encryptionKey;
+	} catch {
+		/* a new folder */
+	}
+	return {
+		...services,
+		EXECUTIONS_MODE: 'queue',
+		N8N_ENCRYPTION_KEY: encryptionKey ?? randomBytes(24).toString('hex'),
+		N8N_DISABLE_PRODUCTION_MAIN_PROCESS: 'true',
+		OFFLOAD_MANUAL_EXECUTIONS_TO_WORKERS: 'true',
+	};
+}
+
+/**
+ * The webhook process and the workers of a queue-mode n8n. Each gets a user folder of its own (n8n keeps a crash
+ * journal and event logs there) holding a copy of the main process's community package folder, as containers
+ * sharing one nodes volume would.
+ */
+async function startQueueProcesses(o: {
+	userFolder: string;
+	workers: number;
+	webhookUrl: string;
+	editorUrl: string;
+	env?: NodeJS.ProcessEnv;
+	readyTimeoutMs?: number;
+	log: Logger;
+}): Promise<N8nProcess[]> {
+	const specs: Array<{ name: string; command: N8nCommand; port: number }> = [
+		{ name: 'webhook', command: 'webhook', port: Number(new URL(o.webhookUrl).port) },
+	];
+	for (let i = 1; i <= o.workers; i++) specs.push({ name: `worker-${i}`, command: 'worker', port: await freePort() });
+	const started = await Promise.allSettled(
+		specs.map(async (spec) => {
+			const folder = path.join(o.userFolder, spec.name);
+			fs.mkdirSync(path.join(folder, '.n8n'), { recursive: true });
+			fs.cpSync(path.join(o.userFolder, '.n8n', 'nodes'), path.join(folder, '.n8n', 'nodes'), { recursive: true });
+			return await startN8n({
+				userFolder: folder,
+				port: spec.port,
+				brokerPort: await freePort(),
+				command: spec.command,
+				name: spec.name,
+				webhookUrl: o.webhookUrl,
+				editorUrl: o.editorUrl,
+				env: o.env,
+				readyTimeoutMs: o.readyTimeoutMs,
+				log: o.log,
+			});
+		}),
+	);
+	const ready = started.flatMap((r) => (r.status === 'fulfilled' ? [r.value] : []));
+	const failed = started.find((r): r is PromiseRejectedResult => r.status === 'rejected');
+	if (failed) {
+		await Promise.all(ready.map((p) => p.stop()));
+		throw failed.reason;
+	}
+	return ready;
 }
 
 /**

@@ -15,6 +15,7 @@ import * as listSearch from './methods/listSearch';
 import { getDateFields, getWatchableFields } from './methods/loadOptions';
 import { eventOf, outputItem, recordKey, type TriggerEvent, type TriggerMode } from './trigger/events';
 import { poll } from './trigger/poll';
+import { isRelayed } from './trigger/relay';
 import { secretMatches, withoutSecret } from './trigger/secret';
 import { checkExists, create, remove } from './trigger/webhook';
 import { SeenWindow, triggerStore } from './trigger/window';
@@ -158,7 +159,10 @@ export class CaspioTrigger implements INodeType {
 	async webhook(this: IWebhookFunctions): Promise<IWebhookResponseData> {
 		const body = (this.getBodyData() ?? {}) as IDataObject;
 		const staticData = this.getWorkflowStaticData('node');
-		if (!secretMatches(staticData, body.secret) || body.webhookId !== staticData.webhookId) {
+		const global = this.getWorkflowStaticData('global');
+		// Records the backstop poll found (hybrid mode) come through here too, so one window sees both.
+		const relayed = isRelayed(global, this.getNode().id, body);
+		if (!relayed && (!secretMatches(staticData, body.secret) || body.webhookId !== staticData.webhookId)) {
 			this.logger.warn('Caspio Trigger refused a delivery whose secret or webhook id does not match this activation');
 			this.getResponseObject().status(401).json({ message: 'Unauthorized' });
 			return { noWebhookResponse: true };
@@ -167,7 +171,7 @@ export class CaspioTrigger implements INodeType {
 		const watched = this.getNodeParameter('event') as TriggerEvent;
 		const event = eventOf(body.eventType) ?? watched;
 		const stampField = mode === 'hybrid' && event === 'updated' ? (this.getNodeParameter('stampField', '') as string) : undefined;
-		const store = triggerStore(this.getWorkflowStaticData('global'), this.getWorkflow().id, this.getNode().id);
+		const store = triggerStore(global, this.getWorkflow().id, this.getNode().id);
 		const messages = new SeenWindow(store, 'messages');
 		if (typeof body.messageId === 'string' && !messages.add(body.messageId)) return { webhookResponse: 'duplicate' };
 		const records = new SeenWindow(store, 'records');
@@ -180,7 +184,7 @@ export class CaspioTrigger implements INodeType {
 		});
 		if (rows.length === 0) return { webhookResponse: 'OK' };
 		const items = rows.map((record) =>
-			outputItem(event, table, record, { eventDate: delivery.eventDate, messageId: delivery.messageId, via: 'webhook' }),
+			outputItem(event, table, record, { eventDate: delivery.eventDate, messageId: delivery.messageId, via: relayed ? 'poll' : 'webhook' }),
 		);
 		return { workflowData: [this.helpers.returnJsonArray(items)] };
 	}

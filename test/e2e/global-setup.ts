@@ -6,6 +6,7 @@
  *   N8N_E2E_NO_BUILD=1      pack the current dist/ without `npm run build`
  *   N8N_E2E_TARBALL=<file>  install this tarball instead of building and packing
  *   N8N_E2E_KEEP=1          keep the temp user folder (database, n8n log) after the run
+ *   N8N_E2E_QUEUE=1         queue mode: PostgreSQL + Redis, main, a webhook process and 2 workers (N8N_E2E_WORKERS)
  */
 import * as fs from 'fs';
 import * as path from 'path';
@@ -23,6 +24,7 @@ export default async function globalSetup(): Promise<void> {
 		build: !process.env.N8N_E2E_NO_BUILD,
 		tarball: process.env.N8N_E2E_TARBALL || undefined,
 		removeUserFolder: !process.env.N8N_E2E_KEEP,
+		queue: process.env.N8N_E2E_QUEUE ? { workers: Number(process.env.N8N_E2E_WORKERS ?? 2) } : undefined,
 		log,
 	});
 	holder.__N8N_E2E_HARNESS__ = harness;

@@ -10,7 +10,7 @@ import { apiError, credentialUrl, isIdempotentMethod, readHttpFailure, type Requ
 import { withRetry, type RetryPolicy } from '../../shared/retry';
 import { activeCampaignBaseUrl, eventTrackingUrl } from '../../shared/url';
 import { describeActiveCampaignFailure } from '../helpers/errors';
-import { BULK_IMPORT_RATE_LIMIT, limiterFor, throttled, type SlidingWindowLimiter } from './limiter';
+import { ACTIVECAMPAIGN_RATE_LIMIT, BULK_IMPORT_RATE_LIMIT, limiterFor, shareOf, throttled, type SlidingWindowLimiter } from './limiter';
 
 export const CREDENTIAL = 'activeCampaignPlusApi';
 
@@ -69,7 +69,7 @@ export async function activeCampaignRequestFull(
 ): Promise<ActiveCampaignResponse<IDataObject>> {
 	const credentials = await this.getCredentials(CREDENTIAL);
 	const base = credentialUrl(this, activeCampaignBaseUrl(credentials.apiUrl));
-	const account = limiterFor(base);
+	const account = limiterFor(base, shareOf(ACTIVECAMPAIGN_RATE_LIMIT, credentials.processesSharingAccount));
 	const outcome = await withRetry(
 		activeCampaignRetryPolicy,
 		{ idempotent: request.idempotent ?? isIdempotentMethod(request.method) },
@@ -94,11 +94,11 @@ export async function activeCampaignRequestFull(
 	return { statusCode: outcome.value.statusCode, body: outcome.value.body };
 }
 
-/** The bulk importer's own budget per account (100 multi-contact requests a minute), on top of 5 req/s. */
+/** The bulk importer's own budget per account (100 multi-contact requests a minute, shared like 5 req/s), on top of 5 req/s. */
 export async function importLimiter(this: RequestContext): Promise<SlidingWindowLimiter> {
 	const credentials = await this.getCredentials(CREDENTIAL);
 	const base = credentialUrl(this, activeCampaignBaseUrl(credentials.apiUrl));
-	return limiterFor(`${base}#bulk_import`, BULK_IMPORT_RATE_LIMIT);
+	return limiterFor(`${base}#bulk_import`, shareOf(BULK_IMPORT_RATE_LIMIT, credentials.processesSharingAccount));
 }
 
 /**

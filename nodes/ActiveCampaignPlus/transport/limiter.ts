@@ -64,14 +64,33 @@ export const ACTIVECAMPAIGN_RATE_LIMIT: RateLimit = { requests: 5, windowMs: 100
 /** Bulk import: 100 multi-contact requests per minute, on top of the 5 per second. */
 export const BULK_IMPORT_RATE_LIMIT: RateLimit = { requests: 100, windowMs: 60_000 };
 
+/**
+ * This process's share of an account's budget when `processes` n8n processes (queue-mode workers) use the account at
+ * once; nodes keep no shared state, so each process keeps to its share. While the budget divides into whole
+ * requests per window (5 req/s among up to 5 processes), no window ever sees more than the budget from all of
+ * them together; beyond that each process gets one request per proportionally longer window, which holds the
+ * budget on average.
+ */
+export function shareOf(limit: RateLimit, processes: unknown): RateLimit {
+	const n = Math.max(1, Math.floor(Number(processes)) || 1);
+	if (n === 1) return limit;
+	const requests = Math.floor(limit.requests / n);
+	if (requests >= 1) return { requests, windowMs: limit.windowMs };
+	return { requests: 1, windowMs: Math.ceil((limit.windowMs * n) / limit.requests) };
+}
+
 const limiters = new Map<string, SlidingWindowLimiter>();
 
-/** One limiter per account (API host) for this n8n process, shared by every node, item and execution. */
+/**
+ * One limiter per account (API host) and budget for this n8n process, shared by every node, item and execution.
+ * A changed budget (another share in the credential) starts a limiter of its own.
+ */
 export function limiterFor(account: string, limit: RateLimit = ACTIVECAMPAIGN_RATE_LIMIT): SlidingWindowLimiter {
-	let limiter = limiters.get(account);
+	const key = `${account} ${limit.requests}/${limit.windowMs}`;
+	let limiter = limiters.get(key);
 	if (!limiter) {
 		limiter = new SlidingWindowLimiter(limit);
-		limiters.set(account, limiter);
+		limiters.set(key, limiter);
 	}
 	return limiter;
 }

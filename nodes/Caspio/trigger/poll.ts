@@ -3,6 +3,7 @@ import { NodeOperationError, type IDataObject, type INodeExecutionData, type IPo
 import { buildWhere } from '../helpers/where';
 import { caspioGetAllRecords } from '../transport';
 import { outputItem, recordKey, type TriggerEvent, type TriggerMode } from './events';
+import { relayOf, relayRecords } from './relay';
 import { SeenWindow, triggerStore } from './window';
 
 /** A poll emits at most this many records; the cursor keeps the rest for the next poll. */
@@ -95,6 +96,7 @@ export async function poll(this: IPollFunctions): Promise<INodeExecutionData[][]
 		return null;
 	}
 
+	const before: Cursor = { lastId: cursor.lastId, lastStamp: cursor.lastStamp, idsAtStamp: cursor.idsAtStamp };
 	let rows: IDataObject[];
 	if (stampField) {
 		const since = cursor.lastStamp ?? EARLIEST;
@@ -118,6 +120,22 @@ export async function poll(this: IPollFunctions): Promise<INodeExecutionData[][]
 		const where = `PK_ID > ${Number(cursor.lastId ?? 0)}`;
 		rows = await caspioGetAllRecords.call(this, path, { 'q.where': where, 'q.orderBy': 'PK_ID ASC' }, MAX_RECORDS_PER_POLL);
 		if (rows.length > 0) cursor.lastId = Number(rows.at(-1)!.PK_ID);
+	}
+
+	const relay = mode === 'hybrid' ? relayOf(this.getWorkflowStaticData('global'), this.getNode().id) : undefined;
+	if (relay) {
+		// The webhook's window drops what Caspio already delivered and emits the rest; nothing is emitted here.
+		if (rows.length > 0) {
+			try {
+				await relayRecords.call(this, relay, event, table, rows);
+			} catch (error) {
+				Object.assign(cursor, before);
+				throw new NodeOperationError(this.getNode(), `The backstop poll could not hand ${rows.length} records to this trigger's webhook`, {
+					description: `${(error as Error).message}. n8n's production webhook URL must be reachable from the n8n process that polls; the records are handed over again on the next poll.`,
+				});
+			}
+		}
+		return null;
 	}
 
 	if (rows.length > 0) inFlight.set(inFlightKey, { cursor: { ...cursor }, at: Date.now() });

@@ -2,6 +2,7 @@ import { NodeApiError, NodeOperationError, type IDataObject, type IHookFunctions
 
 import { caspioRequest } from '../transport';
 import { EVENT_TYPES, SOURCES_WITHOUT_REST, type TriggerEvent } from './events';
+import { createRelay, forgetRelay } from './relay';
 import { storeSecret } from './secret';
 
 interface OutgoingWebhook {
@@ -102,6 +103,7 @@ export async function create(this: IHookFunctions): Promise<boolean> {
 		throw error as NodeApiError;
 	}
 	Object.assign(staticData, { webhookId: hook.Id, eventId, ...storeSecret(hook.Secret) });
+	if (this.getNodeParameter('mode') === 'hybrid') createRelay(this.getWorkflowStaticData('global'), this.getNode().id, url);
 	return true;
 }
 
@@ -110,5 +112,6 @@ export async function remove(this: IHookFunctions): Promise<boolean> {
 	const staticData = this.getWorkflowStaticData('node');
 	if (typeof staticData.webhookId === 'string') await removeWebhook.call(this, staticData.webhookId);
 	forget(staticData);
+	forgetRelay(this.getWorkflowStaticData('global'), this.getNode().id);
 	return true;
 }

@@ -63,6 +63,18 @@ export interface TriggerHarness {
 	loadOptions(): ILoadOptionsFunctions;
 }
 
+/** n8n's `httpRequest` for JSON calls without credentials (the hybrid poll's hand-over to the webhook). */
+async function plainRequest(options: IHttpRequestOptions): Promise<unknown> {
+	const response = await fetch(options.url, {
+		method: options.method ?? 'GET',
+		headers: { 'content-type': 'application/json', accept: 'application/json' },
+		body: options.body === undefined ? undefined : JSON.stringify(options.body),
+	});
+	if (response.status >= 400) throw new Error(`Request failed with status code ${response.status}`);
+	const text = await response.text();
+	return text ? JSON.parse(text) : undefined;
+}
+
 export function triggerHarness(bed: CaspioTestbed, parameters: Record<string, unknown>, webhookUrl = 'http://127.0.0.1:1/webhook'): TriggerHarness {
 	const staticData = { node: {} as IDataObject, global: {} as IDataObject };
 	// Each harness is one workflow, with an id of its own as in n8n.
@@ -81,7 +93,7 @@ export function triggerHarness(bed: CaspioTestbed, parameters: Record<string, un
 		getWorkflowStaticData: (type: string) => (type === 'node' ? staticData.node : staticData.global),
 		getNodeParameter,
 		logger: { warn: () => undefined, debug: () => undefined, info: () => undefined, error: () => undefined },
-		helpers: { httpRequestWithAuthentication: request, returnJsonArray },
+		helpers: { httpRequestWithAuthentication: request, httpRequest: plainRequest, returnJsonArray },
 	};
 	return {
 		staticData,

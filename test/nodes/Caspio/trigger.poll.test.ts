@@ -25,6 +25,8 @@ describe('Caspio Trigger: polling and hybrid', () => {
 		return { items: (result?.[0] ?? []).map((i) => i.json), requests: bed.seen.length - before };
 	};
 	const names = (items: IDataObject[]) => items.map((i) => (i.record as { Name: string }).Name);
+	const deliveryFaults = async (faults: IDataObject) =>
+		await fetch(`${bed.sandbox.url}/__sandbox/faults`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(faults) });
 
 	describe('Record Created', () => {
 		let h: TriggerHarness;
@@ -123,11 +125,7 @@ describe('Caspio Trigger: polling and hybrid', () => {
 			try {
 				await trigger.webhookMethods.default.create.call(h.hook());
 				await poll(h);
-				await fetch(`${bed.sandbox.url}/__sandbox/faults`, {
-					method: 'POST',
-					headers: { 'content-type': 'application/json' },
-					body: JSON.stringify({ webhookDropRate: 0.1, webhookRepeatRate: 0.05, seed: 7 }),
-				});
+				await deliveryFaults({ webhookDropRate: 0.1, webhookRepeatRate: 0.05, seed: 7 });
 
 				insert(200);
 				await bed.sandbox.idle();
@@ -137,17 +135,59 @@ describe('Caspio Trigger: polling and hybrid', () => {
 				expect(stats.webhooksRepeated).toBeGreaterThan(0);
 				expect(emitted.length).toBe(200 - stats.webhooksDropped);
 
+				// The backstop hands what it found to the webhook, whose window emits only what Caspio did not deliver.
 				const backstop = await poll(h);
-				emitted.push(...backstop.items);
+				const relayed = endpoint.emitted.slice(200 - stats.webhooksDropped);
+				emitted.push(...relayed);
 				insert(1, 'after');
 				await bed.sandbox.idle();
-				emitted.push(...endpoint.emitted.slice(200 - stats.webhooksDropped));
-				emitted.push(...(await poll(h)).items);
+				const last = await poll(h);
+				emitted.push(...endpoint.emitted.slice(200 - stats.webhooksDropped + relayed.length), ...last.items);
 
-				expect(backstop.items).toHaveLength(stats.webhooksDropped);
-				expect(backstop.items.every((i) => i.via === 'poll')).toBe(true);
+				expect([backstop.items, last.items]).toEqual([[], []]);
+				expect(relayed).toHaveLength(stats.webhooksDropped);
+				expect(relayed.every((i) => i.via === 'poll')).toBe(true);
+				expect(JSON.stringify(emitted)).not.toContain(String((h.staticData.global[`caspioRelay:${h.node.id}`] as { token: string }).token));
 				const ids = emitted.map((i) => (i.record as { PK_ID: number }).PK_ID).sort((a, b) => a - b);
 				expect(ids).toEqual(Array.from({ length: 201 }, (_, i) => i + 3));
+			} finally {
+				await endpoint.close();
+			}
+		});
+
+		it('in queue mode (poll on main, deliveries at the webhook process, whose static data n8n does not save) each record once', async () => {
+			// Separate copies of the node, as two n8n processes have: nothing in memory is shared.
+			const copy = (): CaspioTrigger => {
+				let loaded: typeof import('../../../nodes/Caspio/CaspioTrigger.node') | undefined;
+				jest.isolateModules(() => {
+					// eslint-disable-next-line @typescript-eslint/no-require-imports
+					loaded = require('../../../nodes/Caspio/CaspioTrigger.node');
+				});
+				return new loaded!.CaspioTrigger();
+			};
+			const [main, webhookProcess] = [copy(), copy()];
+			const harness: { current?: TriggerHarness } = {};
+			const endpoint = await deliveryEndpoint(async (body) => {
+				const { context, response } = harness.current!.webhook(body);
+				// Each call reads the saved static data; n8n 2.41 does not save what a call that starts an execution changed.
+				const unsaved = structuredClone(harness.current!.staticData);
+				context.getWorkflowStaticData = ((type: string) => (type === 'node' ? unsaved.node : unsaved.global)) as typeof context.getWorkflowStaticData;
+				return { result: await webhookProcess.webhook.call(context), status: response.status };
+			});
+			const h = (harness.current = triggerHarness(bed, { mode: 'hybrid', table: table('Leads'), event: 'created', options: {} }, endpoint.url));
+			try {
+				await main.webhookMethods.default.create.call(h.hook());
+				await main.poll.call(h.poller());
+				await deliveryFaults({ webhookDropRate: 0.2, webhookRepeatRate: 0.1, seed: 11 });
+
+				insert(100);
+				await bed.sandbox.idle();
+				const fromPolls = [await main.poll.call(h.poller()), await main.poll.call(h.poller())];
+
+				const ids = endpoint.emitted.map((i) => (i.record as { PK_ID: number }).PK_ID).sort((a, b) => a - b);
+				expect(fromPolls).toEqual([null, null]);
+				expect(ids).toEqual(Array.from({ length: 100 }, (_, i) => i + 3));
+				expect(endpoint.emitted.filter((i) => i.via === 'poll').length).toBeGreaterThan(5);
 			} finally {
 				await endpoint.close();
 			}

@@ -1,0 +1,74 @@
+import { ACTIVECAMPAIGN_RATE_LIMIT, BULK_IMPORT_RATE_LIMIT, shareOf } from '../../../nodes/ActiveCampaignPlus/transport/limiter';
+import { maxPerWindow } from '../../sandbox/server';
+import type * as Support from '../../support/n8n';
+import { remoteServer } from '../../support/remoteServer';
+
+/**
+ * A separate copy of the node modules, as a queue-mode worker has: nothing in memory (limiters included) is shared
+ * with the other copies, exactly as between two worker processes.
+ */
+function workerProcess(): typeof Support {
+	let loaded: typeof Support | undefined;
+	jest.isolateModules(() => {
+		// eslint-disable-next-line @typescript-eslint/no-require-imports
+		loaded = require('../../support/n8n');
+	});
+	return loaded!;
+}
+
+describe('"Processes Sharing This Account": each process keeps to its share of 5 req/s', () => {
+	it('splits the budget into whole requests per second while it divides, else into longer windows', () => {
+		expect(shareOf(ACTIVECAMPAIGN_RATE_LIMIT, 1)).toEqual({ requests: 5, windowMs: 1000 });
+		expect(shareOf(ACTIVECAMPAIGN_RATE_LIMIT, 2)).toEqual({ requests: 2, windowMs: 1000 });
+		expect(shareOf(ACTIVECAMPAIGN_RATE_LIMIT, 5)).toEqual({ requests: 1, windowMs: 1000 });
+		expect(shareOf(ACTIVECAMPAIGN_RATE_LIMIT, 8)).toEqual({ requests: 1, windowMs: 1600 });
+		expect(shareOf(BULK_IMPORT_RATE_LIMIT, 2)).toEqual({ requests: 50, windowMs: 60_000 });
+	});
+
+	it('treats a credential saved before the setting existed (or a nonsense value) as one process', () => {
+		for (const value of [undefined, '', 0, -3, 'two', Number.NaN]) {
+			expect(shareOf(ACTIVECAMPAIGN_RATE_LIMIT, value)).toEqual(ACTIVECAMPAIGN_RATE_LIMIT);
+		}
+	});
+
+	const tagsOf = (support: typeof Support, url: string, processes?: number) =>
+		support.runNode({
+			type: 'activeCampaignPlus',
+			parameters: { resource: 'tag', operation: 'getMany', returnAll: true, search: '' },
+			items: Array.from({ length: 10 }, () => ({})),
+			credentials: new support.TestCredentials().set('activeCampaignPlusApi', {
+				apiUrl: url,
+				apiKey: 'k',
+				...(processes === undefined ? {} : { processesSharingAccount: processes }),
+			}),
+		});
+
+	it('two workers set to 2 never send the account more than 5 requests in any second together', async () => {
+		const ac = await remoteServer({ tags: [], meta: { total: '0' } });
+		try {
+			const [one, two] = [workerProcess(), workerProcess()];
+
+			const runs = await Promise.all([tagsOf(one, ac.url, 2), tagsOf(two, ac.url, 2)]);
+
+			expect(runs.map((r) => r.run.status)).toEqual(['success', 'success']);
+			const seen = await ac.seen();
+			expect(seen).toHaveLength(20);
+			expect(maxPerWindow(seen.map((r) => r.at), 1000)).toBeLessThanOrEqual(5);
+		} finally {
+			await ac.close();
+		}
+	}, 30_000);
+
+	it('without the setting two workers each take the full 5 req/s, which is why it exists', async () => {
+		const ac = await remoteServer({ tags: [], meta: { total: '0' } });
+		try {
+			const [one, two] = [workerProcess(), workerProcess()];
+
+			await Promise.all([tagsOf(one, ac.url), tagsOf(two, ac.url)]);
+
+			expect(maxPerWindow((await ac.seen()).map((r) => r.at), 1000)).toBeGreaterThan(5);
+		} finally {
+			await ac.close();
+		}
+	}, 30_000);
+});
