@@ -165,4 +165,51 @@ describe('Caspio Trigger: instant mode', () => {
 			expect(endpoint.emitted).toHaveLength(1);
 		});
 	});
+
+	describe("hybrid mode: records the backstop poll hands to the trigger's webhook", () => {
+		let h: TriggerHarness;
+		beforeEach(async () => {
+			h = triggerHarness(bed, { mode: 'hybrid', table: table('Leads'), event: 'created', options: {} });
+			await hooks.create.call(h.hook());
+		});
+		const relayToken = () => (h.staticData.global['caspioRelay:trigger-node-1'] as { token: string }).token;
+		const handed = (token: unknown, name: string) => ({
+			relayToken: token,
+			eventType: 'table.recordInsert',
+			objectName: 'Leads',
+			data: [{ PK_ID: 9, Name: name }],
+		});
+
+		it("accepts them only with the activation's token, which never reaches the output", async () => {
+			for (const token of ['guess', '', undefined, relayToken().slice(0, -1)]) {
+				const { context, response } = h.webhook(handed(token, 'Forged'));
+				expect(await trigger.webhook.call(context)).toEqual({ noWebhookResponse: true });
+				expect(response.status).toBe(401);
+			}
+
+			const { context } = h.webhook(handed(relayToken(), 'Ada'));
+			const result = await trigger.webhook.call(context);
+
+			const items = result.workflowData![0].map((i) => i.json);
+			expect(items).toEqual([expect.objectContaining({ event: 'created', via: 'poll', record: expect.objectContaining({ PK_ID: 9, Name: 'Ada' }) })]);
+			expect(JSON.stringify(items)).not.toContain(relayToken());
+		});
+
+		it('a record handed over twice (two overlapping polls) is emitted once', async () => {
+			const first = h.webhook(handed(relayToken(), 'Ada'));
+			expect((await trigger.webhook.call(first.context)).workflowData).toBeDefined();
+
+			const again = h.webhook(handed(relayToken(), 'Ada'));
+			expect((await trigger.webhook.call(again.context)).workflowData).toBeUndefined();
+		});
+
+		it('deactivation forgets the token', async () => {
+			const token = relayToken();
+			await hooks.delete.call(h.hook());
+
+			const { context, response } = h.webhook(handed(token, 'Late'));
+			await trigger.webhook.call(context);
+			expect(response.status).toBe(401);
+		});
+	});
 });
