@@ -485,7 +485,12 @@ describe('n8n editor with n8n-nodes-caspio-activecampaign', () => {
 			await searchNodePanel('ActiveCampaign Plus');
 			await checkIcons(nodeCreator(), 'node panel search result "ActiveCampaign Plus"');
 			await openSearchResult('ActiveCampaign Plus');
-			await checkActionLabels(['Create or update a contact', 'Bulk import contacts', 'Add a contact to an automation', 'Create a deal']);
+			await checkActionLabels(['Create or update a contact', 'Bulk import contacts', 'Add a contact to an automation']);
+			// The action list is virtualised and renders only its first dozen entries: scroll to one further down, and back.
+			await nodeCreator().getByText('Get many contacts', { exact: true }).hover();
+			await page.mouse.wheel(0, 3000);
+			await nodeCreator().getByText('Create a deal', { exact: true }).waitFor({ timeout: 10_000 });
+			await page.mouse.wheel(0, -3000);
 			await nodeCreator().getByText('Create or update a contact', { exact: true }).scrollIntoViewIfNeeded();
 			await shot('06-node-panel-activecampaign-actions');
 			await nodeCreator().getByText(nodeName, { exact: true }).click();
