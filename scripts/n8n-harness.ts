@@ -100,7 +100,8 @@ async function httpRequest<T = unknown>(
 		method,
 		headers,
 		body: payload,
-		signal: AbortSignal.timeout(options.timeoutMs ?? 60_000),
+		// Generous: in queue mode on a loaded 2-core machine, n8n's API has taken over a minute to answer during R1.
+		signal: AbortSignal.timeout(options.timeoutMs ?? 180_000),
 	});
 	const text = await res.text();
 	let body: unknown = text;
