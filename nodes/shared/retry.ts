@@ -20,6 +20,27 @@ export interface RetryPolicy {
 	budgetMs: number;
 }
 
+/**
+ * What every service shares: 429 and 5xx retried, writes only after a 429 (a rate limit rejects before acting), and
+ * network failures retried for reads, or for writes only when the request never left. Services override the counts.
+ */
+export const BASE_RETRY_POLICY: RetryPolicy = {
+	retryableStatuses: [429, 500, 502, 503, 504],
+	safeForWritesStatuses: [429],
+	retryableNetworkCodes: ['ECONNRESET', 'ETIMEDOUT', 'ECONNABORTED', 'EPIPE', 'ESOCKETTIMEDOUT', 'EAI_AGAIN'],
+	unsentNetworkCodes: ['ECONNREFUSED'],
+	maxAttempts: 6,
+	baseDelayMs: 500,
+	maxDelayMs: 30_000,
+	jitter: 0.5,
+	budgetMs: 120_000,
+};
+
+/** A service's policy: the base one with its own numbers. */
+export function retryPolicy(overrides: Partial<RetryPolicy>): RetryPolicy {
+	return { ...BASE_RETRY_POLICY, ...overrides };
+}
+
 /** What the retry loop needs to know about one failed attempt. */
 export interface AttemptFailure {
 	status?: number;
@@ -112,5 +133,33 @@ export async function withRetry<T>(
 			previous = failure;
 			await wait(delay);
 		}
+	}
+}
+
+/** How long to keep asking whether something has finished, and how the pause between questions grows. */
+export interface SettlePolicy {
+	firstDelayMs: number;
+	maxDelayMs: number;
+	timeoutMs: number;
+}
+
+/**
+ * Reads `read` until `settled` says the answer is final, pausing between reads (doubling up to `maxDelayMs`); the
+ * last answer that would overrun `timeoutMs` is returned with `settled: false`. Not a retry: each read succeeded.
+ */
+export async function readUntilSettled<T>(
+	policy: SettlePolicy,
+	read: () => Promise<T>,
+	settled: (answer: T) => boolean,
+	clock: { now?: () => number; wait?: (ms: number) => Promise<void> } = {},
+): Promise<{ answer: T; settled: boolean }> {
+	const now = clock.now ?? Date.now;
+	const wait = clock.wait ?? sleep;
+	const deadline = now() + policy.timeoutMs;
+	for (let delay = policy.firstDelayMs; ; delay = Math.min(delay * 2, policy.maxDelayMs)) {
+		const answer = await read();
+		if (settled(answer)) return { answer, settled: true };
+		if (now() + delay > deadline) return { answer, settled: false };
+		await wait(delay);
 	}
 }

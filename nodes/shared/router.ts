@@ -1,12 +1,6 @@
-import {
-	NodeApiError,
-	NodeOperationError,
-	type IBinaryKeyData,
-	type IDataObject,
-	type IExecuteFunctions,
-	type INodeExecutionData,
-	type JsonObject,
-} from 'n8n-workflow';
+import { NodeOperationError, type IBinaryKeyData, type IDataObject, type IExecuteFunctions, type INodeExecutionData } from 'n8n-workflow';
+
+import { asNodeError } from './errors';
 
 /** An output item that carries files besides its JSON (downloads); plain objects stay JSON-only rows. */
 export class BinaryItem {
@@ -51,13 +45,7 @@ export async function routeItems<M extends Record<string, string>>(
 				output.push({ json, pairedItem: { item: itemIndex } });
 			}
 		} catch (error) {
-			if (!this.continueOnFail()) {
-				if (error instanceof NodeApiError || error instanceof NodeOperationError) error.context.itemIndex ??= itemIndex;
-				// n8n's error classes hand back an instance of their own kind unchanged, so nothing is wrapped twice.
-				throw error instanceof NodeApiError
-					? new NodeApiError(this.getNode(), error as unknown as JsonObject)
-					: new NodeOperationError(this.getNode(), error as Error, { itemIndex });
-			}
+			if (!this.continueOnFail()) throw asNodeError(this.getNode(), error, itemIndex);
 			const description = (error as { description?: string }).description;
 			output.push({
 				json: { error: (error as Error).message, ...(description ? { details: description } : {}) },

@@ -1,8 +1,8 @@
 import { NodeApiError, NodeOperationError, type IDataObject, type IExecuteFunctions, type JsonObject } from 'n8n-workflow';
 
-import { credentialUrl } from '../../shared/http';
-import { activeCampaignBaseUrl } from '../../shared/url';
-import { activeCampaignFind, activeCampaignGetAll, activeCampaignRequest, CREDENTIAL } from '../transport';
+import { serviceBaseUrl } from '../../shared/transport';
+import { activeCampaignFind, activeCampaignGetAll, activeCampaignRequest } from '../transport';
+import { activeCampaignService } from '../transport/service';
 import { badInput, type ContactRef } from './input';
 
 /**
@@ -114,8 +114,7 @@ export class ExecutionCache {
 
 	private async names(): Promise<AccountNames> {
 		this.account ??= (async () => {
-			const credentials = await this.context.getCredentials(CREDENTIAL);
-			const base = credentialUrl(this.context, activeCampaignBaseUrl(credentials.apiUrl));
+			const base = await serviceBaseUrl.call(this.context, activeCampaignService);
 			let names = accounts.get(base);
 			if (!names) {
 				names = new AccountNames();

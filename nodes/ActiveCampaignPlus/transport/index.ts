@@ -1,31 +1,10 @@
-import {
-	NodeApiError,
-	NodeOperationError,
-	type IDataObject,
-	type IHttpRequestMethods,
-	type JsonObject,
-} from 'n8n-workflow';
+import { NodeOperationError, type IDataObject, type IHttpRequestMethods } from 'n8n-workflow';
 
-import { apiError, credentialUrl, isIdempotentMethod, readHttpFailure, type RequestContext } from '../../shared/http';
-import { withRetry, type RetryPolicy } from '../../shared/retry';
-import { activeCampaignBaseUrl, eventTrackingUrl } from '../../shared/url';
-import { describeActiveCampaignFailure } from '../helpers/errors';
-import { ACTIVECAMPAIGN_RATE_LIMIT, BULK_IMPORT_RATE_LIMIT, limiterFor, shareOf, throttled, type SlidingWindowLimiter } from './limiter';
-
-export const CREDENTIAL = 'activeCampaignPlusApi';
-
-/** ActiveCampaign: 429 (with Retry-After) and 5xx are retried; creates only after a 429, which rejects before acting. */
-export const activeCampaignRetryPolicy: RetryPolicy = {
-	retryableStatuses: [429, 500, 502, 503, 504],
-	safeForWritesStatuses: [429],
-	retryableNetworkCodes: ['ECONNRESET', 'ETIMEDOUT', 'ECONNABORTED', 'EPIPE', 'ESOCKETTIMEDOUT', 'EAI_AGAIN'],
-	unsentNetworkCodes: ['ECONNREFUSED'],
-	maxAttempts: 8,
-	baseDelayMs: 1000,
-	maxDelayMs: 30_000,
-	jitter: 0.5,
-	budgetMs: 180_000,
-};
+import { answeredWith, asNodeError } from '../../shared/errors';
+import type { RequestContext } from '../../shared/http';
+import type { SlidingWindowLimiter } from '../../shared/limiter';
+import { serviceBaseUrl, serviceRequest, type FullResponse } from '../../shared/transport';
+import { activeCampaignService, bulkImportLimiter, eventTrackingService } from './service';
 
 export interface ActiveCampaignRequest {
 	method: IHttpRequestMethods;
@@ -45,7 +24,7 @@ export interface ActiveCampaignResponse<T> {
 	body: T;
 }
 
-/** The one way this package calls ActiveCampaign's API: per-account throttle, retries by policy, clear errors. */
+/** The one way this package calls ActiveCampaign's API: the request core with the account's budget. */
 export async function activeCampaignRequest(this: RequestContext, request: ActiveCampaignRequest): Promise<IDataObject> {
 	return (await activeCampaignRequestFull.call(this, request)).body;
 }
@@ -55,50 +34,29 @@ export async function activeCampaignFind(this: RequestContext, request: ActiveCa
 	try {
 		return await activeCampaignRequest.call(this, request);
 	} catch (error) {
-		if (error instanceof NodeApiError && error.httpCode === '404') return undefined;
-		// Already a NodeApiError or NodeOperationError from this transport; n8n hands the same instance back.
-		throw new NodeApiError(this.getNode(), error as JsonObject);
+		if (answeredWith(error, 404)) return undefined;
+		throw asNodeError(this.getNode(), error);
 	}
 }
 
-/** Like `activeCampaignRequest`, with the HTTP status of the answer. */
+/** Like `activeCampaignRequest`, with the HTTP status of the answer; `limiters` are budgets besides the account's. */
 export async function activeCampaignRequestFull(
 	this: RequestContext,
 	request: ActiveCampaignRequest,
 	limiters: SlidingWindowLimiter[] = [],
 ): Promise<ActiveCampaignResponse<IDataObject>> {
-	const credentials = await this.getCredentials(CREDENTIAL);
-	const base = credentialUrl(this, activeCampaignBaseUrl(credentials.apiUrl));
-	const account = limiterFor(base, shareOf(ACTIVECAMPAIGN_RATE_LIMIT, credentials.processesSharingAccount));
-	const outcome = await withRetry(
-		activeCampaignRetryPolicy,
-		{ idempotent: request.idempotent ?? isIdempotentMethod(request.method) },
-		async () => {
-			return (await throttled([...limiters, account], async () => await this.helpers.httpRequestWithAuthentication.call(this, CREDENTIAL, {
-				method: request.method,
-				url: `${base}/api/3${request.path}`,
-				qs: request.qs,
-				body: request.body,
-				json: true,
-				headers: { Accept: 'application/json' },
-				returnFullResponse: true,
-			}))) as ActiveCampaignResponse<IDataObject>;
-		},
-		readHttpFailure,
+	const response = await serviceRequest.call<RequestContext, Parameters<typeof serviceRequest>, Promise<FullResponse<IDataObject>>>(
+		this,
+		activeCampaignService,
+		{ ...request, fullResponse: true, limiters },
 	);
-	if (!outcome.ok) {
-		throw apiError(this, outcome, (failure) =>
-			describeActiveCampaignFailure(failure, request.what ?? `calling ${request.method} ${request.path}`),
-		);
-	}
-	return { statusCode: outcome.value.statusCode, body: outcome.value.body };
+	return { statusCode: response.statusCode, body: response.body };
 }
 
-/** The bulk importer's own budget per account (100 multi-contact requests a minute, shared like 5 req/s), on top of 5 req/s. */
+/** The bulk importer's own budget for this account, on top of 5 req/s. */
 export async function importLimiter(this: RequestContext): Promise<SlidingWindowLimiter> {
-	const credentials = await this.getCredentials(CREDENTIAL);
-	const base = credentialUrl(this, activeCampaignBaseUrl(credentials.apiUrl));
-	return limiterFor(`${base}#bulk_import`, shareOf(BULK_IMPORT_RATE_LIMIT, credentials.processesSharingAccount));
+	const credentials = await this.getCredentials(activeCampaignService.credential);
+	return bulkImportLimiter(await serviceBaseUrl.call(this, activeCampaignService), credentials);
 }
 
 /**
@@ -160,7 +118,7 @@ export async function trackEvent(
 	event: { name: string; email: string; data?: string },
 	itemIndex: number,
 ): Promise<IDataObject> {
-	const credentials = await this.getCredentials(CREDENTIAL);
+	const credentials = await this.getCredentials(eventTrackingService.credential);
 	if (!credentials.eventAccountId || !credentials.eventKey) {
 		throw new NodeOperationError(this.getNode(), 'Event tracking needs the Event Tracking Account ID and Event Key', {
 			itemIndex,
@@ -174,23 +132,12 @@ export async function trackEvent(
 		visit: JSON.stringify({ email: event.email }),
 	});
 	if (event.data !== undefined) form.set('eventdata', event.data);
-	const url = credentialUrl(this, eventTrackingUrl(credentials.eventTrackingUrl));
-	const outcome = await withRetry(
-		activeCampaignRetryPolicy,
+	return (await serviceRequest.call(this, eventTrackingService, {
+		method: 'POST',
+		headers: { 'Content-Type': 'application/x-www-form-urlencoded' },
+		body: form.toString(),
 		// Resending an event after an unknown outcome could count it twice; only a rejected send is retried.
-		{ idempotent: false },
-		async () =>
-			await this.helpers.httpRequestWithAuthentication.call(this, CREDENTIAL, {
-				method: 'POST',
-				url,
-				headers: { 'Content-Type': 'application/x-www-form-urlencoded', Accept: 'application/json' },
-				body: form.toString(),
-				json: true,
-			}),
-		readHttpFailure,
-	);
-	if (!outcome.ok) {
-		throw apiError(this, outcome, (failure) => describeActiveCampaignFailure(failure, `tracking event "${event.name}"`));
-	}
-	return outcome.value as IDataObject;
+		idempotent: false,
+		what: `tracking event "${event.name}"`,
+	})) as IDataObject;
 }

@@ -1,32 +1,11 @@
-import {
-	type IDataObject,
-	type IHttpRequestMethods,
-	type IHttpRequestOptions,
-} from 'n8n-workflow';
+import type { IDataObject, IHttpRequestMethods } from 'n8n-workflow';
 
-import { apiError, credentialUrl, isIdempotentMethod, readHttpFailure, type HttpFailure, type RequestContext } from '../../shared/http';
-import { withRetry, type RetryPolicy } from '../../shared/retry';
-import { caspioBaseUrl } from '../../shared/url';
-import { caspioErrorBody, describeCaspioFailure, PERMANENT_CASPIO_CODES } from '../helpers/errors';
+import type { RequestContext } from '../../shared/http';
+import { serviceRequest } from '../../shared/transport';
 import { multipartBody, type MultipartFile } from './multipart';
+import { caspioService } from './service';
 
 export type { MultipartFile } from './multipart';
-
-export const CREDENTIAL = 'caspioApi';
-const REST_ROOT = '/integrations/rest/v3';
-
-/** Caspio: 429 and 5xx are retried; writes only after a 429, which Caspio answers before doing anything. */
-export const caspioRetryPolicy: RetryPolicy = {
-	retryableStatuses: [429, 500, 502, 503, 504],
-	safeForWritesStatuses: [429],
-	retryableNetworkCodes: ['ECONNRESET', 'ETIMEDOUT', 'ECONNABORTED', 'EPIPE', 'ESOCKETTIMEDOUT', 'EAI_AGAIN'],
-	unsentNetworkCodes: ['ECONNREFUSED'],
-	maxAttempts: 6,
-	baseDelayMs: 500,
-	maxDelayMs: 30_000,
-	jitter: 0.5,
-	budgetMs: 120_000,
-};
 
 export interface CaspioRequest {
 	method: IHttpRequestMethods;
@@ -46,52 +25,14 @@ export interface CaspioRequest {
 	binaryResponse?: boolean;
 }
 
-/** Caspio answers a token it no longer accepts with 400 IncorrectQueryParameter at times, not only with 401. */
-function isStaleTokenAnswer(failure: HttpFailure): boolean {
-	return failure.status === 400 && caspioErrorBody(failure).Code === 'IncorrectQueryParameter';
-}
-
-/** The one way this package talks to Caspio: auth from the credential, retries by policy, errors as sentences. */
+/** The one way this package talks to Caspio: the request core with Caspio's service, multipart bodies built here. */
 export async function caspioRequest<T = IDataObject>(this: RequestContext, request: CaspioRequest): Promise<T> {
-	const credentials = await this.getCredentials(CREDENTIAL);
-	const multipart = request.files && multipartBody(request.files);
-	const options: IHttpRequestOptions = {
-		method: request.method,
-		url: `${credentialUrl(this, caspioBaseUrl(credentials.integrationUrl))}${REST_ROOT}${request.path}`,
-		qs: request.qs,
-		body: multipart?.body ?? request.body,
-		json: true,
-		headers: {
-			Accept: request.binaryResponse ? '*/*' : 'application/json',
-			...(multipart ? { 'Content-Type': multipart.contentType } : {}),
-		},
-		returnFullResponse: request.fullResponse,
-		...(request.binaryResponse ? { encoding: 'arraybuffer' as const } : {}),
-	};
-	const outcome = await withRetry(
-		caspioRetryPolicy,
-		{ idempotent: request.idempotent ?? isIdempotentMethod(request.method) },
-		async (_attempt, previous) =>
-			await this.helpers.httpRequestWithAuthentication.call(
-				this,
-				CREDENTIAL,
-				{ ...options },
-				// After a stale-token 400, a second 400 makes n8n fetch a new token and send once more.
-				previous?.resendOnce ? { preAuthenticationRetryStatusCode: [400, 401] } : undefined,
-			),
-		(error) => {
-			const failure = readHttpFailure(error);
-			const code = caspioErrorBody(failure).Code;
-			if (isStaleTokenAnswer(failure)) return { ...failure, resendOnce: true };
-			return code && PERMANENT_CASPIO_CODES.has(code) ? {} : failure;
-		},
-	);
-	if (!outcome.ok) {
-		throw apiError(this, outcome, (failure) =>
-			describeCaspioFailure(failure, request.what ?? `calling ${request.method} ${request.path}`),
-		);
-	}
-	return outcome.value as T;
+	const { files, ...rest } = request;
+	const multipart = files && multipartBody(files);
+	return await serviceRequest.call<RequestContext, Parameters<typeof serviceRequest>, Promise<T>>(this, caspioService, {
+		...rest,
+		...(multipart ? { body: multipart.body, headers: { 'Content-Type': multipart.contentType } } : {}),
+	});
 }
 
 /** Response of record reads: Caspio wraps rows in `Result`. */
@@ -105,7 +46,7 @@ interface CaspioPage {
 	Pagination?: { TotalCount?: number };
 }
 
-/** How a list endpoint names its paging parameters: records use the `q.` prefix, the Files area does not (§2.1). */
+/** How a list endpoint names its paging parameters: records use the `q.` prefix, the Files area does not. */
 type PagingParameters = { size: string; number: string };
 
 async function getAllPages(

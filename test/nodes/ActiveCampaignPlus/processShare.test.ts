@@ -1,4 +1,5 @@
-import { ACTIVECAMPAIGN_RATE_LIMIT, BULK_IMPORT_RATE_LIMIT, shareOf } from '../../../nodes/ActiveCampaignPlus/transport/limiter';
+import { ACTIVECAMPAIGN_RATE_LIMIT, BULK_IMPORT_RATE_LIMIT } from '../../../nodes/ActiveCampaignPlus/transport/service';
+import { shareOf } from '../../../nodes/shared/limiter';
 import { maxPerWindow } from '../../sandbox/server';
 import type * as Support from '../../support/n8n';
 import { remoteServer } from '../../support/remoteServer';

@@ -1,4 +1,4 @@
-import { SlidingWindowLimiter } from '../../../nodes/ActiveCampaignPlus/transport/limiter';
+import { SlidingWindowLimiter } from '../../../nodes/shared/limiter';
 import { maxPerWindow } from '../../sandbox/server';
 
 /** A clock the test moves; `wait` only registers a timer, so the test decides when timers fire (late, on purpose). */

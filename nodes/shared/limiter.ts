@@ -1,6 +1,6 @@
 import { sleep } from 'n8n-workflow';
 
-/** Requests allowed per window; ActiveCampaign publishes 5 per second per account. */
+/** Requests allowed per window, e.g. ActiveCampaign's 5 per second per account. */
 export interface RateLimit {
 	requests: number;
 	windowMs: number;
@@ -58,12 +58,6 @@ export async function throttled<T>(limiters: SlidingWindowLimiter[], send: () =>
 	return first ? await first.schedule(async () => await throttled(rest, send)) : await send();
 }
 
-/** ActiveCampaign's published 5 requests per second per account. */
-export const ACTIVECAMPAIGN_RATE_LIMIT: RateLimit = { requests: 5, windowMs: 1000 };
-
-/** Bulk import: 100 multi-contact requests per minute, on top of the 5 per second. */
-export const BULK_IMPORT_RATE_LIMIT: RateLimit = { requests: 100, windowMs: 60_000 };
-
 /**
  * This process's share of an account's budget when `processes` n8n processes (queue-mode workers) use the account at
  * once; nodes keep no shared state, so each process keeps to its share. While the budget divides into whole
@@ -85,7 +79,7 @@ const limiters = new Map<string, SlidingWindowLimiter>();
  * One limiter per account (API host) and budget for this n8n process, shared by every node, item and execution.
  * A changed budget (another share in the credential) starts a limiter of its own.
  */
-export function limiterFor(account: string, limit: RateLimit = ACTIVECAMPAIGN_RATE_LIMIT): SlidingWindowLimiter {
+export function limiterFor(account: string, limit: RateLimit): SlidingWindowLimiter {
 	const key = `${account} ${limit.requests}/${limit.windowMs}`;
 	let limiter = limiters.get(key);
 	if (!limiter) {
