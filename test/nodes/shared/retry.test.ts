@@ -1,4 +1,4 @@
-import { parseRetryAfter, withRetry, type AttemptFailure, type RetryPolicy } from '../../../nodes/shared/retry';
+import { BASE_RETRY_POLICY, parseRetryAfter, readUntilSettled, retryPolicy, withRetry, type AttemptFailure, type RetryPolicy } from '../../../nodes/shared/retry';
 
 const policy: RetryPolicy = {
 	retryableStatuses: [429, 500, 502, 503, 504],
@@ -159,5 +159,33 @@ describe('withRetry', () => {
 		expect(script.calls()).toBe(2);
 		expect(previous).toEqual([undefined, { status: 400, resendOnce: true }]);
 		expect(clock.waits).toEqual([]);
+	});
+});
+
+describe('retryPolicy', () => {
+	test("a service's policy is the base one with its own numbers", () => {
+		const policy = retryPolicy({ maxAttempts: 8, budgetMs: 180_000 });
+		expect(policy).toEqual({ ...BASE_RETRY_POLICY, maxAttempts: 8, budgetMs: 180_000 });
+		expect(BASE_RETRY_POLICY.safeForWritesStatuses).toEqual([429]);
+	});
+});
+
+describe('readUntilSettled', () => {
+	const policy = { firstDelayMs: 500, maxDelayMs: 5000, timeoutMs: 20_000 };
+
+	test('asks again with growing pauses until the answer is final', async () => {
+		const clock = fakeClock();
+		const answers = ['queued', 'active', 'active', 'active', 'active', 'completed'];
+		const result = await readUntilSettled(policy, async () => answers.shift()!, (status) => status === 'completed', clock);
+		expect(result).toEqual({ answer: 'completed', settled: true });
+		expect(clock.waits).toEqual([500, 1000, 2000, 4000, 5000]);
+	});
+
+	test('gives the last answer, unsettled, when the next pause would pass the time allowed', async () => {
+		const clock = fakeClock();
+		let reads = 0;
+		const result = await readUntilSettled({ ...policy, timeoutMs: 3000 }, async () => ++reads, () => false, clock);
+		expect(result).toEqual({ answer: 3, settled: false });
+		expect(clock.waits).toEqual([500, 1000]);
 	});
 });
