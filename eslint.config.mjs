@@ -5,6 +5,31 @@ import tseslint from 'typescript-eslint';
 
 const shipped = ['nodes/**/*.ts', 'credentials/**/*.ts'];
 
+/**
+ * The house rules on who may import whom (docs/ARCHITECTURE.md). Each is a pattern on the import path and the
+ * sentence a developer reads when it is broken.
+ */
+const layers = {
+	caspio: { regex: '(^|/)Caspio(/|$)', message: 'Caspio and ActiveCampaign Plus never import each other: move what both need to nodes/shared.' },
+	activeCampaign: {
+		regex: '(^|/)ActiveCampaignPlus(/|$)',
+		message: 'Caspio and ActiveCampaign Plus never import each other: move what both need to nodes/shared.',
+	},
+	transport: {
+		regex: '(^|/)(transport|lookups|associations)(/|$)|shared/(http|transport)$',
+		message: 'helpers/ is pure: no requests. Put I/O in transport/ or a module named for what it does, and pass its results in.',
+	},
+	serviceFromShared: {
+		regex: '^\\.\\./(Caspio|ActiveCampaignPlus)(/|$)|/nodes/(Caspio|ActiveCampaignPlus)(/|$)',
+		message: 'nodes/shared is service-neutral: it imports nothing from a service folder; pass the service in as data.',
+	},
+	nodesFromCredentials: {
+		regex: '^\\.\\./nodes/(?!shared/)',
+		message: 'Credentials import only from nodes/shared.',
+	},
+};
+const restrict = (...rules) => ({ 'no-restricted-imports': ['error', { patterns: rules }] });
+
 export default tseslint.config(
 	{ ignores: ['dist/**', 'node_modules/**', 'coverage/**', '**/*.js', '**/*.mjs'] },
 
@@ -43,6 +68,14 @@ export default tseslint.config(
 			'n8n-nodes-base/node-param-type-options-max-value-present': 'off',
 		},
 	},
+
+	// Who may import whom; the most specific folders come last, so their list is the one that applies.
+	{ files: ['nodes/Caspio/**/*.ts'], rules: restrict(layers.activeCampaign) },
+	{ files: ['nodes/ActiveCampaignPlus/**/*.ts'], rules: restrict(layers.caspio) },
+	{ files: ['nodes/Caspio/helpers/**/*.ts'], rules: restrict(layers.activeCampaign, layers.transport) },
+	{ files: ['nodes/ActiveCampaignPlus/helpers/**/*.ts'], rules: restrict(layers.caspio, layers.transport) },
+	{ files: ['nodes/shared/**/*.ts'], rules: restrict(layers.serviceFromShared) },
+	{ files: ['credentials/**/*.ts'], rules: restrict(layers.nodesFromCredentials) },
 
 	// package.json: the community package rules of both plugins.
 	{
