@@ -59,10 +59,10 @@ export class Caspio implements INodeType {
 	methods = {
 		listSearch: { searchTables: listSearch.searchTables, searchViews: listSearch.searchViews },
 		loadOptions: {
-			getAttachmentFields: attachment.getAttachmentFields,
-			getDirectories: directoryUser.getDirectories,
-			getDirectoryFilterFields: directoryUser.getDirectoryFilterFields,
-			getDirectoryWritableFields: directoryUser.getDirectoryWritableFields,
+			getAttachmentFields: loadOptions.getAttachmentFields,
+			getDirectories: loadOptions.getDirectories,
+			getDirectoryFilterFields: loadOptions.getDirectoryFilterFields,
+			getDirectoryWritableFields: loadOptions.getDirectoryWritableFields,
 			getFilterFields: loadOptions.getFilterFields,
 			getReadableFields: loadOptions.getReadableFields,
 			getSortFields: loadOptions.getSortFields,

@@ -10,7 +10,7 @@ import {
 	type IWebhookResponseData,
 } from 'n8n-workflow';
 
-import { tableLocator } from './actions/common.descriptions';
+import { optionsCollection, tableLocator } from './actions/common.descriptions';
 import * as listSearch from './methods/listSearch';
 import { getDateFields, getWatchableFields } from './methods/loadOptions';
 import { eventOf, outputItem, recordKey, type TriggerEvent, type TriggerMode } from './trigger/events';
@@ -102,30 +102,23 @@ export class CaspioTrigger implements INodeType {
 					'The Timestamp field Caspio sets on every update; polls find changed records by it. Choose from the list, or specify an ID using an <a href="https://docs.n8n.io/code/expressions/">expression</a>.',
 				displayOptions: { show: { event: ['updated'], mode: ['polling', 'hybrid'] } },
 			},
-			{
-				displayName: 'Options',
-				name: 'options',
-				type: 'collection',
-				placeholder: 'Add Option',
-				default: {},
-				options: [
-					{
-						displayName: 'Emit Existing Records on First Poll',
-						name: 'emitExisting',
-						type: 'boolean',
-						default: false,
-						description: 'Whether the first poll after activation emits the records that already exist (otherwise it starts from now)',
-					},
-					{
-						displayName: 'Include Changes Made Through the REST API',
-						name: 'includeRestApi',
-						type: 'boolean',
-						default: false,
-						description:
-							"Whether changes made through Caspio's REST API fire the webhook. Off by default so this workflow's own writes (e.g. with the Caspio node) don't trigger it again.",
-					},
-				],
-			},
+			optionsCollection([
+				{
+					displayName: 'Emit Existing Records on First Poll',
+					name: 'emitExisting',
+					type: 'boolean',
+					default: false,
+					description: 'Whether the first poll after activation emits the records that already exist (otherwise it starts from now)',
+				},
+				{
+					displayName: 'Include Changes Made Through the REST API',
+					name: 'includeRestApi',
+					type: 'boolean',
+					default: false,
+					description:
+						"Whether changes made through Caspio's REST API fire the webhook. Off by default so this workflow's own writes (e.g. with the Caspio node) don't trigger it again.",
+				},
+			]),
 		],
 	};
 

@@ -12,10 +12,10 @@ import type { UrlCheck } from './url';
  * `serviceRequest`, so auth, URLs, retries, throttling and error sentences are written once.
  */
 export interface Service {
-	/** The n8n credential type whose `authenticate`/`preAuthentication` sign the request. */
-	credential: string;
-	/** The base URL read from the credential, or the sentence saying which field to correct. */
-	baseUrl: (credentials: ICredentialDataDecryptedObject) => UrlCheck;
+	/** The n8n credential type whose `authenticate`/`preAuthentication` sign the request; none for n8n's own URLs. */
+	credential?: string;
+	/** The base URL read from the credential, or the sentence saying which field to correct; none when each request names its URL. */
+	baseUrl?: (credentials: ICredentialDataDecryptedObject) => UrlCheck;
 	/** Path prefix every request path is joined to, e.g. `/api/3`. */
 	root: string;
 	retryPolicy: RetryPolicy;
@@ -32,6 +32,8 @@ export interface ServiceRequest {
 	method: IHttpRequestMethods;
 	/** Path under the service's root. */
 	path?: string;
+	/** The whole address instead of base URL, root and path: for a service without a base URL. */
+	url?: string;
 	qs?: IDataObject;
 	body?: IDataObject | string | Buffer;
 	headers?: IDataObject;
@@ -56,8 +58,8 @@ export interface FullResponse<T> {
 
 /** The service's base URL from the credential (an error naming the field when it is not usable). */
 export async function serviceBaseUrl(this: RequestContext, service: Service): Promise<string> {
-	const credentials = await this.getCredentials(service.credential);
-	return credentialUrl(this, service.baseUrl(credentials));
+	const credentials = service.credential ? await this.getCredentials(service.credential) : {};
+	return service.baseUrl ? credentialUrl(this, service.baseUrl(credentials)) : '';
 }
 
 /**
@@ -66,12 +68,12 @@ export async function serviceBaseUrl(this: RequestContext, service: Service): Pr
  * user can act on.
  */
 export async function serviceRequest<T = IDataObject>(this: RequestContext, service: Service, request: ServiceRequest): Promise<T> {
-	const credentials = await this.getCredentials(service.credential);
-	const base = credentialUrl(this, service.baseUrl(credentials));
+	const credentials = service.credential ? await this.getCredentials(service.credential) : {};
+	const base = service.baseUrl ? credentialUrl(this, service.baseUrl(credentials)) : '';
 	const limiters = [...(request.limiters ?? []), ...(service.limiters?.(base, credentials) ?? [])];
 	const options: IHttpRequestOptions = {
 		method: request.method,
-		url: `${base}${service.root}${request.path ?? ''}`,
+		url: request.url ?? `${base}${service.root}${request.path ?? ''}`,
 		qs: request.qs,
 		body: request.body,
 		json: true,
@@ -80,13 +82,15 @@ export async function serviceRequest<T = IDataObject>(this: RequestContext, serv
 		...(request.binaryResponse ? { encoding: 'arraybuffer' as const } : {}),
 	};
 	const classify = service.classify ?? ((failure: HttpFailure) => failure);
+	const { credential } = service;
+	const send = async (previous: AttemptFailure | undefined) =>
+		credential
+			? await this.helpers.httpRequestWithAuthentication.call(this, credential, { ...options }, service.authOptions?.(previous))
+			: await this.helpers.httpRequest({ ...options });
 	const outcome = await withRetry(
 		service.retryPolicy,
 		{ idempotent: request.idempotent ?? isIdempotentMethod(request.method) },
-		async (_attempt, previous) =>
-			await throttled(limiters, async () =>
-				await this.helpers.httpRequestWithAuthentication.call(this, service.credential, { ...options }, service.authOptions?.(previous)),
-			),
+		async (_attempt, previous) => await throttled(limiters, async () => await send(previous)),
 		(error) => classify(readHttpFailure(error)),
 	);
 	if (!outcome.ok) {

@@ -1,5 +1,6 @@
-import { NodeOperationError, type IBinaryKeyData, type IExecuteFunctions, type INodeProperties } from 'n8n-workflow';
+import type { IBinaryKeyData, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
+import { inputError } from '../../shared/errors';
 import type { MultipartFile } from '../transport';
 
 /** The item's binary property an upload reads, or a download writes. */
@@ -21,12 +22,14 @@ export async function inputFile(this: IExecuteFunctions, itemIndex: number, fiel
 	const binary = this.getInputData()[itemIndex]?.binary?.[property];
 	if (property === '' || !binary) {
 		const present = Object.keys(this.getInputData()[itemIndex]?.binary ?? {});
-		throw new NodeOperationError(this.getNode(), `Item ${itemIndex + 1} has no binary field "${property}"`, {
+		throw inputError(
+			this.getNode(),
 			itemIndex,
-			description: present.length
+			`The item has no binary field "${property}"`,
+			present.length
 				? `Set "Input Binary Field" to one of the item's binary fields: ${present.join(', ')}.`
 				: 'The item carries no file. Put one in it first, e.g. with a Read/Write Files or HTTP Request node.',
-		});
+		);
 	}
 	this.helpers.assertBinaryData(itemIndex, property);
 	const data = await this.helpers.getBinaryDataBuffer(itemIndex, property);

@@ -141,6 +141,35 @@ export const customWhereProperty: INodeProperties = {
 		'Expert option. Sent to Caspio as written and combined with the filters above by AND. Values are NOT escaped: never put item data into it, use Filters for that.',
 };
 
+/** The "Options" collection of an operation: the parameters it takes only when asked. */
+export function optionsCollection(options: INodeProperties[]): INodeProperties {
+	return { displayName: 'Options', name: 'options', type: 'collection', placeholder: 'Add Option', default: {}, options };
+}
+
+/** The filters of an operation that changes or removes records, and its raw where clause among the options. */
+export function writeFilterProperties(description: string): INodeProperties[] {
+	return [...filterProperties('getFilterFields', description), optionsCollection([customWhereProperty])];
+}
+
+/** "Delete All …", and the filters it hides: deleting everything is asked for by name, never by an empty filter. */
+export function deleteAllProperties(what: 'Records' | 'Users', whose: string, filters: INodeProperties[]): INodeProperties[] {
+	return [
+		{
+			displayName: `Delete All ${what}`,
+			name: 'deleteAll',
+			type: 'boolean',
+			default: false,
+			description: `Whether to delete every ${what === 'Records' ? 'record' : 'user'} of the ${whose}. Without it, at least one filter is required.`,
+		},
+		...filters.map((p) => ({ ...p, displayOptions: { show: { deleteAll: [false] } } })),
+	];
+}
+
+/** A record's PK_ID, typed by the user and checked as a whole number. */
+export function recordIdProperty(description: string): INodeProperties {
+	return { displayName: 'Record ID (PK_ID)', name: 'recordId', type: 'string', required: true, default: '', placeholder: 'e.g. 42', description };
+}
+
 export const selectFieldsProperty: INodeProperties = {
 	displayName: 'Fields to Return Names or IDs',
 	name: 'select',

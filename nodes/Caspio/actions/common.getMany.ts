@@ -1,58 +1,52 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
-import { tableFields } from '../helpers/fields';
 import { whereFromParameters } from '../helpers/filters';
-import { readRecords, type SortRule } from '../helpers/records';
-import { customWhereProperty, fieldOption, filterProperties, returnAllProperties, selectFieldsProperty } from './common.descriptions';
-import { tableName } from './record/shared';
+import { chosenName } from '../helpers/names';
+import type { SortRule } from '../helpers/query';
+import { tableFields } from '../transport/fields';
+import { readRecords } from '../transport/records';
+import { customWhereProperty, fieldOption, filterProperties, optionsCollection, returnAllProperties, selectFieldsProperty } from './common.descriptions';
 
 /** Get Many for tables and views alike: filters, select, sort, and a limit or every page. */
 export const getManyProperties: INodeProperties[] = [
 	...returnAllProperties,
 	...filterProperties('getFilterFields', 'Only records that match these conditions; all records when empty'),
-	{
-		displayName: 'Options',
-		name: 'options',
-		type: 'collection',
-		placeholder: 'Add Option',
-		default: {},
-		options: [
-			customWhereProperty,
-			selectFieldsProperty,
-			{
-				displayName: 'Sort',
-				name: 'sort',
-				type: 'fixedCollection',
-				typeOptions: { multipleValues: true, sortable: true },
-				placeholder: 'Add Sort Rule',
-				default: {},
-				options: [
-					{
-						displayName: 'Rules',
-						name: 'rules',
-						values: [
-							fieldOption('getSortFields'),
-							{
-								displayName: 'Direction',
-								name: 'direction',
-								description: 'Ascending (A→Z, 0→9) or descending',
-								type: 'options',
-								options: [
-									{ name: 'Ascending', value: 'ASC' },
-									{ name: 'Descending', value: 'DESC' },
-								],
-								default: 'ASC',
-							},
-						],
-					},
-				],
-			},
-		],
-	},
+	optionsCollection([
+		customWhereProperty,
+		selectFieldsProperty,
+		{
+			displayName: 'Sort',
+			name: 'sort',
+			type: 'fixedCollection',
+			typeOptions: { multipleValues: true, sortable: true },
+			placeholder: 'Add Sort Rule',
+			default: {},
+			options: [
+				{
+					displayName: 'Rules',
+					name: 'rules',
+					values: [
+						fieldOption('getSortFields'),
+						{
+							displayName: 'Direction',
+							name: 'direction',
+							description: 'Ascending (A→Z, 0→9) or descending',
+							type: 'options',
+							options: [
+								{ name: 'Ascending', value: 'ASC' },
+								{ name: 'Descending', value: 'DESC' },
+							],
+							default: 'ASC',
+						},
+					],
+				},
+			],
+		},
+	]),
 ];
 
 export async function getMany(this: IExecuteFunctions, itemIndex: number, kind: 'tables' | 'views'): Promise<IDataObject[]> {
-	const name = tableName.call(this, itemIndex, kind === 'tables' ? 'table' : 'view');
+	const name = chosenName.call(this, itemIndex, kind === 'tables' ? 'table' : 'view');
 	const options = this.getNodeParameter('options', itemIndex, {}) as {
 		customWhere?: string;
 		select?: string[];

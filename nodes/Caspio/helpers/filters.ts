@@ -1,6 +1,7 @@
-import { NodeOperationError, type IExecuteFunctions } from 'n8n-workflow';
+import type { IExecuteFunctions } from 'n8n-workflow';
 
-import type { CaspioField } from './fields';
+import { inputError } from '../../shared/errors';
+import type { CaspioField } from './fieldTypes';
 import { buildWhere, type FilterCondition } from './where';
 
 interface FilterParameters {
@@ -28,10 +29,7 @@ export function whereFromParameters(
 	if (conditions.length > 0) {
 		const built = buildWhere(conditions, combinator === 'OR' ? 'OR' : 'AND', fields);
 		if (built.problem !== undefined) {
-			throw new NodeOperationError(this.getNode(), `Item ${itemIndex + 1}: ${built.problem}`, {
-				itemIndex,
-				description: 'Correct the condition under Filters.',
-			});
+			throw inputError(this.getNode(), itemIndex, built.problem, 'Correct the condition under Filters.');
 		}
 		parts.push(built.where);
 	}

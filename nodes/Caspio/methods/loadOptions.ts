@@ -1,6 +1,13 @@
+/**
+ * The dropdowns of the Caspio nodes: fields of the chosen table, view or directory, offered only where Caspio takes
+ * them (filters, select, sort, writes, the trigger's cursor), and the account's directories. What each field type
+ * allows: https://howto.caspio.com/integrate-your-apps/web-services-api/special-considerations
+ */
 import type { ILoadOptionsFunctions, INodePropertyOptions } from 'n8n-workflow';
 
-import { fetchFields, type CaspioField } from '../helpers/fields';
+import { isAttachmentField, isDateField, isFilterable, isReadable, isSortable, isWritable, type CaspioField } from '../helpers/fieldTypes';
+import { directoryById, fetchDirectories } from '../transport/directories';
+import { fetchFields } from '../transport/fields';
 
 /** The table or view the node is configured for, read while the user edits it. */
 export function currentSource(this: ILoadOptionsFunctions): { kind: 'tables' | 'views'; name: string } {
@@ -16,45 +23,69 @@ async function sourceFields(this: ILoadOptionsFunctions): Promise<CaspioField[]>
 	return await fetchFields.call(this, kind, name);
 }
 
+/** The fields of the table chosen in the `table` parameter (attachments, the trigger). */
+async function tableFieldsOfNode(this: ILoadOptionsFunctions): Promise<CaspioField[]> {
+	const name = this.getCurrentNodeParameter('table', { extractValue: true }) as string;
+	if (!name) return [];
+	return await fetchFields.call(this, 'tables', name);
+}
+
+/** The fields of the directory chosen in the `directoryId` parameter: those of the table named after it. */
+async function directoryFields(this: ILoadOptionsFunctions): Promise<CaspioField[]> {
+	const id = String(this.getCurrentNodeParameter('directoryId') ?? '');
+	if (!id) return [];
+	const directory = directoryById(await fetchDirectories.call(this), id);
+	return directory ? await fetchFields.call(this, 'tables', directory.Name) : [];
+}
+
+const option = (field: CaspioField): INodePropertyOptions => ({ name: field.Name, value: field.Name, description: field.Type });
 const PK_OPTION: INodePropertyOptions = { name: 'PK_ID', value: 'PK_ID', description: 'Caspio record ID' };
-const UNFILTERABLE = new Set(['PASSWORD', 'ATTACHMENT', 'LIST-STRING', 'LIST-NUMBER', 'LIST-DATE/TIME']);
 
-/** Fields a where clause may use: lists, passwords and attachments cannot be filtered on (§6). */
+/** Fields a where clause may use: lists, passwords and attachments cannot be filtered on. */
 export async function getFilterFields(this: ILoadOptionsFunctions): Promise<INodePropertyOptions[]> {
-	const fields = await sourceFields.call(this);
-	return [
-		PK_OPTION,
-		...fields
-			.filter((f) => !UNFILTERABLE.has(f.Type.toUpperCase()))
-			.map((f) => ({ name: f.Name, value: f.Name, description: f.Type })),
-	];
+	return [PK_OPTION, ...(await sourceFields.call(this)).filter(isFilterable).map(option)];
 }
 
-/** Fields a select may name: everything but passwords, which Caspio never returns (§8.6). */
+/** Fields a select may name: everything but passwords, which Caspio never returns. */
 export async function getReadableFields(this: ILoadOptionsFunctions): Promise<INodePropertyOptions[]> {
-	const fields = await sourceFields.call(this);
-	return [PK_OPTION, ...fields.filter((f) => f.Type.toUpperCase() !== 'PASSWORD').map((f) => ({ name: f.Name, value: f.Name, description: f.Type }))];
+	return [PK_OPTION, ...(await sourceFields.call(this)).filter(isReadable).map(option)];
 }
 
-/** Sortable fields: the readable ones. */
+/** Sortable fields: the readable ones but lists. */
 export async function getSortFields(this: ILoadOptionsFunctions): Promise<INodePropertyOptions[]> {
-	return (await getReadableFields.call(this)).filter((o) => !String(o.description ?? '').startsWith('LIST-'));
+	return [PK_OPTION, ...(await sourceFields.call(this)).filter(isSortable).map(option)];
 }
 
 /** Timestamp or date fields a polling trigger can use as its "updated" cursor. */
 export async function getDateFields(this: ILoadOptionsFunctions): Promise<INodePropertyOptions[]> {
-	const name = this.getCurrentNodeParameter('table', { extractValue: true }) as string;
-	if (!name) return [];
-	const fields = await fetchFields.call(this, 'tables', name);
-	return fields
-		.filter((f) => ['TIMESTAMP', 'DATE/TIME'].includes(f.Type.toUpperCase()))
-		.map((f) => ({ name: f.Name, value: f.Name, description: f.Type }));
+	return (await tableFieldsOfNode.call(this)).filter(isDateField).map(option);
 }
 
 /** Fields an update event can watch (the trigger's "chosen fields"). */
 export async function getWatchableFields(this: ILoadOptionsFunctions): Promise<INodePropertyOptions[]> {
-	const name = this.getCurrentNodeParameter('table', { extractValue: true }) as string;
-	if (!name) return [];
-	const fields = await fetchFields.call(this, 'tables', name);
-	return fields.filter((f) => f.Type.toUpperCase() !== 'PASSWORD').map((f) => ({ name: f.Name, value: f.Name, description: f.Type }));
+	return (await tableFieldsOfNode.call(this)).filter(isReadable).map(option);
+}
+
+/** The table's ATTACHMENT fields, for the attachment field dropdown. */
+export async function getAttachmentFields(this: ILoadOptionsFunctions): Promise<INodePropertyOptions[]> {
+	return (await tableFieldsOfNode.call(this)).filter(isAttachmentField).map((f) => ({ name: f.Name, value: f.Name }));
+}
+
+/** The account's directories by name, with their number of users. */
+export async function getDirectories(this: ILoadOptionsFunctions): Promise<INodePropertyOptions[]> {
+	const directories = await fetchDirectories.call(this);
+	return directories
+		.map((d) => ({ name: d.Name, value: String(d.Id), description: d.NumberOfUsers === undefined ? undefined : `${d.NumberOfUsers} users` }))
+		.sort((a, b) => a.name.localeCompare(b.name));
+}
+
+/** Fields that can select users: not passwords, files or lists, which a where clause cannot compare. */
+export async function getDirectoryFilterFields(this: ILoadOptionsFunctions): Promise<INodePropertyOptions[]> {
+	return (await directoryFields.call(this)).filter(isFilterable).map(option);
+}
+
+/** Fields a user create (passwords included) or update may set. */
+export async function getDirectoryWritableFields(this: ILoadOptionsFunctions): Promise<INodePropertyOptions[]> {
+	const operation = this.getCurrentNodeParameter('operation') === 'createUser' ? 'create' : 'update';
+	return (await directoryFields.call(this)).filter((f) => isWritable(f, operation)).map(option);
 }

@@ -1,12 +1,21 @@
 import type { FieldType, ILoadOptionsFunctions, ResourceMapperField, ResourceMapperFields } from 'n8n-workflow';
 
-import { fetchFields, isListField, isReadOnlyField, type CaspioField } from '../helpers/fields';
+import {
+	isAttachmentField,
+	isDateField,
+	isListField,
+	isNumberValuedField,
+	isPasswordField,
+	isReadOnlyField,
+	isYesNoField,
+	type CaspioField,
+} from '../helpers/fieldTypes';
+import { fetchFields } from '../transport/fields';
 
 function mapperType(field: CaspioField): FieldType {
-	const type = field.Type.toUpperCase();
-	if (['NUMBER', 'INTEGER', 'CURRENCY', 'AUTONUMBER'].includes(type)) return 'number';
-	if (type === 'YES/NO') return 'boolean';
-	if (type === 'DATE/TIME' || type === 'TIMESTAMP') return 'dateTime';
+	if (isNumberValuedField(field)) return 'number';
+	if (isYesNoField(field)) return 'boolean';
+	if (isDateField(field)) return 'dateTime';
 	if (isListField(field)) return 'options';
 	return 'string';
 }
@@ -22,16 +31,15 @@ export async function getMappingColumns(this: ILoadOptionsFunctions): Promise<Re
 	const fields = await fetchFields.call(this, 'tables', table);
 	const columns: ResourceMapperField[] = [];
 	for (const field of fields) {
-		const type = field.Type.toUpperCase();
-		if (type === 'ATTACHMENT') continue;
-		if (type === 'PASSWORD' && operation !== 'create') continue;
+		const password = isPasswordField(field);
+		if (isAttachmentField(field) || (password && operation !== 'create')) continue;
 		const readOnly = isReadOnlyField(field);
 		columns.push({
 			id: field.Name,
-			displayName: `${field.Name}${readOnly ? ' (read-only)' : ''}${type === 'PASSWORD' ? ' (password, write-only)' : ''}`,
+			displayName: `${field.Name}${readOnly ? ' (read-only)' : ''}${password ? ' (password, write-only)' : ''}`,
 			required: operation === 'create' && field.Required === true && !readOnly,
 			// Upsert creates the record when no match is found, so its keys must be fields a write can set.
-			canBeUsedToMatch: !readOnly && type !== 'PASSWORD' && !isListField(field),
+			canBeUsedToMatch: !readOnly && !password && !isListField(field),
 			defaultMatch: operation === 'upsert' && field.Unique === true && !readOnly,
 			display: true,
 			type: mapperType(field),

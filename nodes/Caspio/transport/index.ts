@@ -40,58 +40,41 @@ export interface CaspioResult<T = IDataObject> {
 	Result: T[];
 }
 
+/** How a list endpoint names its paging parameters: records use the `q.` prefix, the Files area does not. */
+type PagingParameters = { size: string; number: string };
+
 /** A page of a list: `Result`, and on the Files area a `Pagination` total. */
 interface CaspioPage {
 	Result?: IDataObject[];
 	Pagination?: { TotalCount?: number };
 }
 
-/** How a list endpoint names its paging parameters: records use the `q.` prefix, the Files area does not. */
-type PagingParameters = { size: string; number: string };
-
-async function getAllPages(
-	this: RequestContext,
-	path: string,
-	qs: IDataObject,
-	limit: number | undefined,
-	paging: PagingParameters,
-): Promise<IDataObject[]> {
-	const pageSize = limit === undefined ? 1000 : Math.min(1000, Math.max(5, limit));
-	const items: IDataObject[] = [];
-	for (let pageNumber = 1; ; pageNumber++) {
-		const page = await caspioRequest.call<RequestContext, [CaspioRequest], Promise<CaspioPage>>(this, {
-			method: 'GET',
-			path,
-			qs: { ...qs, [paging.size]: pageSize, [paging.number]: pageNumber },
-			what: `reading page ${pageNumber} of ${path}`,
-		});
-		const result = page.Result ?? [];
-		items.push(...result);
-		if (limit !== undefined && items.length >= limit) return items.slice(0, limit);
-		const total = page.Pagination?.TotalCount;
-		if (result.length < pageSize || (total !== undefined && items.length >= total)) return items;
-	}
+/** A reader of every page of a list endpoint, stopping at `limit` items when given. */
+function pagedReader(paging: PagingParameters) {
+	return async function getAllPages(this: RequestContext, path: string, qs: IDataObject = {}, limit?: number): Promise<IDataObject[]> {
+		const pageSize = limit === undefined ? 1000 : Math.min(1000, Math.max(5, limit));
+		const items: IDataObject[] = [];
+		for (let pageNumber = 1; ; pageNumber++) {
+			const page = await caspioRequest.call<RequestContext, [CaspioRequest], Promise<CaspioPage>>(this, {
+				method: 'GET',
+				path,
+				qs: { ...qs, [paging.size]: pageSize, [paging.number]: pageNumber },
+				what: `reading page ${pageNumber} of ${path}`,
+			});
+			const result = page.Result ?? [];
+			items.push(...result);
+			if (limit !== undefined && items.length >= limit) return items.slice(0, limit);
+			const total = page.Pagination?.TotalCount;
+			if (result.length < pageSize || (total !== undefined && items.length >= total)) return items;
+		}
+	};
 }
 
 /**
  * Reads every page of a records endpoint with `q.pageSize` + `q.pageNumber` (never `q.limit`, which Caspio
  * does not combine with paging), stopping at `limit` rows when given.
  */
-export async function caspioGetAllRecords(
-	this: RequestContext,
-	path: string,
-	qs: IDataObject = {},
-	limit?: number,
-): Promise<IDataObject[]> {
-	return await getAllPages.call(this, path, qs, limit, { size: 'q.pageSize', number: 'q.pageNumber' });
-}
+export const caspioGetAllRecords = pagedReader({ size: 'q.pageSize', number: 'q.pageNumber' });
 
 /** Reads every page of a Files-area list with `pageSize` + `pageNumber`, stopping at `limit` items when given. */
-export async function caspioGetAllFilePages(
-	this: RequestContext,
-	path: string,
-	qs: IDataObject = {},
-	limit?: number,
-): Promise<IDataObject[]> {
-	return await getAllPages.call(this, path, qs, limit, { size: 'pageSize', number: 'pageNumber' });
-}
+export const caspioGetAllFilePages = pagedReader({ size: 'pageSize', number: 'pageNumber' });

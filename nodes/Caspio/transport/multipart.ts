@@ -2,7 +2,10 @@ import { randomBytes } from 'node:crypto';
 
 /** One file part of a multipart/form-data body. */
 export interface MultipartFile {
-	/** The form field, e.g. `File` or `Files` (Caspio's part names, §2.1). */
+	/**
+	 * The form field: `File` or `Files`, the part names Caspio's own node sends
+	 * (https://github.com/CaspioInnovations/n8n-node-caspioofficial).
+	 */
 	field: string;
 	fileName: string;
 	mimeType: string;

@@ -3,7 +3,10 @@ import type { IDataObject } from 'n8n-workflow';
 export type TriggerEvent = 'created' | 'updated' | 'deleted';
 export type TriggerMode = 'instant' | 'polling' | 'hybrid';
 
-/** Caspio's event types (§7.2) for each trigger event. */
+/**
+ * Caspio's event type for each trigger event, and the sources of changes an event may fire for:
+ * https://howto.caspio.com/integrate-your-apps/webhooks/creating-and-managing-events
+ */
 export const EVENT_TYPES: Record<TriggerEvent, string> = {
 	created: 'table.recordInsert',
 	updated: 'table.recordUpdate',
@@ -14,7 +17,7 @@ export function eventOf(eventType: unknown): TriggerEvent | undefined {
 	return (Object.keys(EVENT_TYPES) as TriggerEvent[]).find((event) => EVENT_TYPES[event] === eventType);
 }
 
-/** Every source of §7.2 but the REST API, so the workflow's own writes through the Caspio node don't re-trigger it. */
+/** Every source but the REST API, so the workflow's own writes through the Caspio node don't re-trigger it. */
 export const SOURCES_WITHOUT_REST = ['Datasheet', 'DataPages', 'DataParts', 'Extensions', 'TriggeredActions', 'Tasks'];
 
 /** One output item: the same shape whether a webhook or a poll found the record. */

@@ -1,6 +1,8 @@
-import { createHash, randomBytes, timingSafeEqual } from 'crypto';
 import type { IDataObject, IPollFunctions } from 'n8n-workflow';
 
+import { retryPolicy } from '../../shared/retry';
+import { newToken, tokensMatch } from '../../shared/tokens';
+import { serviceRequest, type Service } from '../../shared/transport';
 import { EVENT_TYPES, type TriggerEvent } from './events';
 
 /**
@@ -24,7 +26,7 @@ const slotOf = (nodeId: string) => `caspioRelay:${nodeId}`;
 
 /** A new relay for this activation, kept in the workflow's global static data (saved with the activation). */
 export function createRelay(global: IDataObject, nodeId: string, url: string): void {
-	global[slotOf(nodeId)] = { url, token: randomBytes(32).toString('base64url') };
+	global[slotOf(nodeId)] = { url, token: newToken() };
 }
 
 export function forgetRelay(global: IDataObject, nodeId: string): void {
@@ -39,20 +41,32 @@ export function relayOf(global: IDataObject, nodeId: string): Relay | undefined 
 
 /** True only for a delivery carrying this activation's relay token (compared in constant time); fails closed. */
 export function isRelayed(global: IDataObject, nodeId: string, body: IDataObject): boolean {
-	const relay = relayOf(global, nodeId);
-	if (!relay || typeof body.relayToken !== 'string' || body.relayToken === '') return false;
-	const digest = (value: string) => createHash('sha256').update(value).digest();
-	return timingSafeEqual(digest(relay.token), digest(body.relayToken));
+	return tokensMatch(relayOf(global, nodeId)?.token, body.relayToken);
 }
+
+/**
+ * n8n's own webhook, as a service: no credential (the token in the body proves the sender), and one attempt, since a
+ * failed hand-over rewinds the cursor and the next poll hands the records over again.
+ */
+const webhookService: Service = {
+	root: '',
+	retryPolicy: retryPolicy({ maxAttempts: 1 }),
+	failures: {
+		service: "this trigger's webhook",
+		unreachableAdvice: "n8n's production webhook URL must be reachable from the n8n process that polls.",
+		vendorWords: () => "n8n's webhook refused the records.",
+		statusHints: { 404: 'The workflow is not active in this n8n.', other: 'The records were refused.' },
+	},
+};
 
 /** Posts the poll's records to the webhook in batches, shaped like Caspio's own deliveries. */
 export async function relayRecords(this: IPollFunctions, relay: Relay, event: TriggerEvent, table: string, rows: IDataObject[]): Promise<void> {
 	for (let start = 0; start < rows.length; start += RELAY_BATCH) {
-		await this.helpers.httpRequest({
+		await serviceRequest.call(this, webhookService, {
 			method: 'POST',
 			url: relay.url,
 			body: { relayToken: relay.token, eventType: EVENT_TYPES[event], objectName: table, data: rows.slice(start, start + RELAY_BATCH) },
-			json: true,
+			what: `handing ${rows.length} records over`,
 		});
 	}
 }

@@ -1,5 +1,6 @@
-import { NodeApiError, NodeOperationError, type IDataObject, type IHookFunctions } from 'n8n-workflow';
+import { NodeOperationError, type IDataObject, type IHookFunctions } from 'n8n-workflow';
 
+import { answeredWith, asNodeError } from '../../shared/errors';
 import { caspioRequest } from '../transport';
 import { EVENT_TYPES, SOURCES_WITHOUT_REST, type TriggerEvent } from './events';
 import { createRelay, forgetRelay } from './relay';
@@ -11,8 +12,6 @@ interface OutgoingWebhook {
 	Secret?: string;
 	OutgoingUrls?: string[];
 }
-
-const isNotFound = (error: unknown) => error instanceof NodeApiError && error.httpCode === '404';
 
 /** The name the remote webhook gets, so a later activation can find it again; test webhooks are kept apart. */
 function webhookName(this: IHookFunctions): string {
@@ -29,7 +28,7 @@ async function removeWebhook(this: IHookFunctions, id: string): Promise<void> {
 		await caspioRequest.call(this, { method: 'DELETE', path: `/outgoingWebhooks/${encodeURIComponent(id)}`, what: 'removing the outgoing webhook' });
 	} catch (error) {
 		// Already gone is what we wanted.
-		if (!isNotFound(error)) throw error as NodeApiError;
+		if (!answeredWith(error, 404)) throw asNodeError(this.getNode(), error);
 	}
 }
 
@@ -48,7 +47,7 @@ export async function checkExists(this: IHookFunctions): Promise<boolean> {
 			})) as { Result?: OutgoingWebhook };
 			if (found.Result?.OutgoingUrls?.includes(url)) return true;
 		} catch (error) {
-			if (!isNotFound(error)) throw error as NodeApiError;
+			if (!answeredWith(error, 404)) throw asNodeError(this.getNode(), error);
 		}
 		forget(staticData);
 	}
@@ -100,7 +99,7 @@ export async function create(this: IHookFunctions): Promise<boolean> {
 		eventId = created.Id;
 	} catch (error) {
 		await removeWebhook.call(this, hook.Id);
-		throw error as NodeApiError;
+		throw asNodeError(this.getNode(), error);
 	}
 	Object.assign(staticData, { webhookId: hook.Id, eventId, ...storeSecret(hook.Secret) });
 	if (this.getNodeParameter('mode') === 'hybrid') createRelay(this.getWorkflowStaticData('global'), this.getNode().id, url);

@@ -1,5 +1,6 @@
 import { NodeApiError, NodeOperationError } from 'n8n-workflow';
 
+import type { RequestContext } from '../../../nodes/shared/http';
 import { SlidingWindowLimiter } from '../../../nodes/shared/limiter';
 import { retryPolicy } from '../../../nodes/shared/retry';
 import { serviceRequest, type Service } from '../../../nodes/shared/transport';
@@ -140,5 +141,24 @@ describe('serviceRequest', () => {
 		const { context, sent } = scriptedContext(credentials, [Buffer.from('pdf')]);
 		await serviceRequest.call(context, service(), { method: 'GET', path: '/file', binaryResponse: true });
 		expect(sent[0].options).toMatchObject({ encoding: 'arraybuffer', headers: { Accept: '*/*' } });
+	});
+
+	test('a service without a credential sends to the URL the request names, unsigned', async () => {
+		const plain: Array<Record<string, unknown>> = [];
+		const context = {
+			getNode: () => ({ name: 'Under Test' }),
+			getCredentials: async () => {
+				throw new Error('no credential should be read');
+			},
+			helpers: {
+				httpRequest: async (options: Record<string, unknown>) => {
+					plain.push(options);
+					return { accepted: true };
+				},
+			},
+		} as unknown as RequestContext;
+		const own = service({ credential: undefined, baseUrl: undefined });
+		expect(await serviceRequest.call(context, own, { method: 'POST', url: 'http://127.0.0.1:5678/webhook/abc', body: { a: 1 } })).toEqual({ accepted: true });
+		expect(plain).toEqual([expect.objectContaining({ method: 'POST', url: 'http://127.0.0.1:5678/webhook/abc', body: { a: 1 } })]);
 	});
 });

@@ -1,22 +1,13 @@
-import { NodeOperationError, updateDisplayOptions, type IDataObject, type IExecuteFunctions, type INodeProperties } from 'n8n-workflow';
+import { updateDisplayOptions, type IDataObject, type IExecuteFunctions, type INodeProperties } from 'n8n-workflow';
 
+import { inputError } from '../../../shared/errors';
 import { whereFromParameters } from '../../helpers/filters';
+import { attachmentTarget } from '../../lookups';
 import { caspioRequest } from '../../transport';
-import { customWhereProperty, filterProperties } from '../common.descriptions';
-import { attachmentFieldProperty, attachmentTarget } from './shared';
+import { writeFilterProperties } from '../common.descriptions';
+import { attachmentFieldProperty } from './attachment.descriptions';
 
-const properties: INodeProperties[] = [
-	attachmentFieldProperty,
-	...filterProperties('getFilterFields', 'Whose files to delete; at least one condition is required'),
-	{
-		displayName: 'Options',
-		name: 'options',
-		type: 'collection',
-		placeholder: 'Add Option',
-		default: {},
-		options: [customWhereProperty],
-	},
-];
+const properties: INodeProperties[] = [attachmentFieldProperty, ...writeFilterProperties('Whose files to delete; at least one condition is required')];
 
 export const description = updateDisplayOptions({ show: { resource: ['attachment'], operation: ['delete'] } }, properties);
 
@@ -26,10 +17,12 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 	const options = this.getNodeParameter('options', itemIndex, {}) as { customWhere?: string };
 	const where = whereFromParameters.call(this, itemIndex, target.fields, options);
 	if (where === undefined) {
-		throw new NodeOperationError(this.getNode(), `Item ${itemIndex + 1}: Delete refused: no filter given`, {
+		throw inputError(
+			this.getNode(),
 			itemIndex,
-			description: 'Add a condition under Filters that selects the records whose files to delete (e.g. PK_ID equals 42).',
-		});
+			'Delete refused: no filter given',
+			'Add a condition under Filters that selects the records whose files to delete (e.g. PK_ID equals 42).',
+		);
 	}
 	const response = (await caspioRequest.call(this, {
 		method: 'DELETE',

@@ -1,5 +1,4 @@
 import {
-	NodeOperationError,
 	updateDisplayOptions,
 	type IDataObject,
 	type IExecuteFunctions,
@@ -7,19 +6,23 @@ import {
 	type INodeProperties,
 } from 'n8n-workflow';
 
+import { inputError } from '../../../shared/errors';
 import { BinaryItem } from '../../../shared/router';
+import { attachmentFileName, type AttachmentInfo } from '../../helpers/attachments';
+import { recordIdFilter } from '../../helpers/recordId';
+import { attachmentTarget } from '../../lookups';
 import { caspioRequest, type CaspioResult } from '../../transport';
 import { binaryPropertyProperty, outputFile, responseMimeType } from '../common.binary';
-import { attachmentFieldProperty, attachmentFileName, attachmentTarget, recordFilter, recordIdProperty, type AttachmentInfo } from './shared';
+import { attachmentFieldProperty, recordOfFileProperty } from './attachment.descriptions';
 
-const properties: INodeProperties[] = [attachmentFieldProperty, recordIdProperty, binaryPropertyProperty('output')];
+const properties: INodeProperties[] = [attachmentFieldProperty, recordOfFileProperty, binaryPropertyProperty('output')];
 
 export const description = updateDisplayOptions({ show: { resource: ['attachment'], operation: ['download'] } }, properties);
 
 /** The file in one record's attachment field, as the item's binary, with its name and size as JSON. */
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<BinaryItem> {
 	const target = await attachmentTarget.call(this, itemIndex);
-	const { recordId, where } = recordFilter.call(this, itemIndex);
+	const { recordId, where } = recordIdFilter.call(this, itemIndex);
 	// The file's own name is only in fileInfo: the download answers with bare bytes.
 	const info = (await caspioRequest.call(this, {
 		method: 'GET',
@@ -29,10 +32,12 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 	})) as unknown as CaspioResult<AttachmentInfo>;
 	const file = info.Result?.[0];
 	if (!file) {
-		throw new NodeOperationError(this.getNode(), `Item ${itemIndex + 1}: record ${recordId} of "${target.table}" has no file in ${target.field}`, {
+		throw inputError(
+			this.getNode(),
 			itemIndex,
-			description: 'Check the Record ID, or upload a file to the record first.',
-		});
+			`record ${recordId} of "${target.table}" has no file in ${target.field}`,
+			'Check the Record ID, or upload a file to the record first.',
+		);
 	}
 	const response = (await caspioRequest.call(this, {
 		method: 'GET',

@@ -1,21 +1,15 @@
 import { updateDisplayOptions, type IDataObject, type IExecuteFunctions, type INodeProperties } from 'n8n-workflow';
 
+import { attachmentFileName, type AttachmentInfo } from '../../helpers/attachments';
 import { whereFromParameters } from '../../helpers/filters';
+import { attachmentTarget } from '../../lookups';
 import { caspioRequest, type CaspioResult } from '../../transport';
-import { customWhereProperty, filterProperties } from '../common.descriptions';
-import { attachmentFieldProperty, attachmentFileName, attachmentTarget, type AttachmentInfo } from './shared';
+import { writeFilterProperties } from '../common.descriptions';
+import { attachmentFieldProperty } from './attachment.descriptions';
 
 const properties: INodeProperties[] = [
 	attachmentFieldProperty,
-	...filterProperties('getFilterFields', 'Only the files of records that match these conditions; every record when empty'),
-	{
-		displayName: 'Options',
-		name: 'options',
-		type: 'collection',
-		placeholder: 'Add Option',
-		default: {},
-		options: [customWhereProperty],
-	},
+	...writeFilterProperties('Only the files of records that match these conditions; every record when empty'),
 ];
 
 export const description = updateDisplayOptions({ show: { resource: ['attachment'], operation: ['getProperties'] } }, properties);

@@ -7,7 +7,6 @@ import * as getProperties from './getProperties.operation';
 import * as upload from './upload.operation';
 
 export { deleteAttachment, download, getProperties, upload };
-export { getAttachmentFields } from './shared';
 
 export const description: INodeProperties[] = [
 	{

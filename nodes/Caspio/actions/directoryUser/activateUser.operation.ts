@@ -1,7 +1,8 @@
-import { NodeOperationError, updateDisplayOptions, type IDataObject, type IExecuteFunctions, type INodeProperties } from 'n8n-workflow';
+import { updateDisplayOptions, type IDataObject, type IExecuteFunctions, type INodeProperties } from 'n8n-workflow';
 
+import { inputError } from '../../../shared/errors';
+import { directoryOf } from '../../lookups';
 import { caspioRequest } from '../../transport';
-import { directoryOf } from './shared';
 
 const GUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
@@ -30,10 +31,12 @@ export const description = updateDisplayOptions({ show: { resource: ['directoryU
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
 	const userGuid = String(this.getNodeParameter('userGuid', itemIndex, '') ?? '').trim();
 	if (!GUID.test(userGuid)) {
-		throw new NodeOperationError(this.getNode(), `Item ${itemIndex + 1}: User GUID must be a GUID, got "${userGuid}"`, {
+		throw inputError(
+			this.getNode(),
 			itemIndex,
-			description: 'Enter the UserGUID of the user, e.g. 3fa85f64-5717-4562-b3fc-2c963f66afa6 (Get Many Users lists them).',
-		});
+			`User GUID must be a GUID, got "${userGuid}"`,
+			'Enter the UserGUID of the user, e.g. 3fa85f64-5717-4562-b3fc-2c963f66afa6 (Get Many Users lists them).',
+		);
 	}
 	const sendEmail = this.getNodeParameter('sendEmail', itemIndex, true) as boolean;
 	const directory = await directoryOf.call(this, itemIndex);

@@ -1,7 +1,9 @@
 import { updateDisplayOptions, type IDataObject, type IExecuteFunctions } from 'n8n-workflow';
 
+import { userBody } from '../../helpers/bodies';
+import { directoryWithFields } from '../../lookups';
 import { caspioRequest, type CaspioResult } from '../../transport';
-import { directoryWithFields, userBody, userFieldsProperties } from './shared';
+import { userFieldsProperties } from './directoryUser.descriptions';
 
 export const description = updateDisplayOptions({ show: { resource: ['directoryUser'], operation: ['createUser'] } }, userFieldsProperties);
 

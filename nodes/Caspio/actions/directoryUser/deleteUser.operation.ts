@@ -1,20 +1,14 @@
-import { NodeOperationError, updateDisplayOptions, type IDataObject, type IExecuteFunctions, type INodeProperties } from 'n8n-workflow';
+import { updateDisplayOptions, type IDataObject, type IExecuteFunctions, type INodeProperties } from 'n8n-workflow';
 
-import { tableFields } from '../../helpers/fields';
+import { inputError } from '../../../shared/errors';
 import { whereFromParameters } from '../../helpers/filters';
+import { directoryOf } from '../../lookups';
 import { caspioRequest } from '../../transport';
-import { directoryOf, userFilterProperties } from './shared';
+import { tableFields } from '../../transport/fields';
+import { deleteAllProperties } from '../common.descriptions';
+import { userFilterProperties } from './directoryUser.descriptions';
 
-const properties: INodeProperties[] = [
-	{
-		displayName: 'Delete All Users',
-		name: 'deleteAll',
-		type: 'boolean',
-		default: false,
-		description: 'Whether to delete every user of the directory. Without it, at least one filter is required.',
-	},
-	...userFilterProperties('Which users to delete').map((p) => ({ ...p, displayOptions: { show: { deleteAll: [false] } } })),
-];
+const properties: INodeProperties[] = deleteAllProperties('Users', 'directory', userFilterProperties('Which users to delete'));
 
 export const description = updateDisplayOptions({ show: { resource: ['directoryUser'], operation: ['deleteUser'] } }, properties);
 
@@ -25,10 +19,7 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 	// Caspio requires a where on DELETE; every user has a UserGUID.
 	const where = deleteAll ? 'UserGUID IS NOT NULL' : whereFromParameters.call(this, itemIndex, await tableFields.call(this, 'tables', directory.name));
 	if (where === undefined) {
-		throw new NodeOperationError(this.getNode(), `Item ${itemIndex + 1}: Delete refused: no filter given`, {
-			itemIndex,
-			description: 'Add a condition under Filters, or turn on "Delete All Users" to empty the directory.',
-		});
+		throw inputError(this.getNode(), itemIndex, 'Delete refused: no filter given', 'Add a condition under Filters, or turn on "Delete All Users" to empty the directory.');
 	}
 	const response = (await caspioRequest.call(this, {
 		method: 'DELETE',

@@ -1,6 +1,6 @@
 import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 
-import { fetchDirectories } from './shared';
+import { fetchDirectories } from '../../transport/directories';
 
 /** Every directory of the account, with its ID and number of users. */
 export async function execute(this: IExecuteFunctions): Promise<IDataObject[]> {

@@ -1,9 +1,10 @@
 import { updateDisplayOptions, type IDataObject, type IExecuteFunctions, type INodeProperties } from 'n8n-workflow';
 
 import { whereFromParameters } from '../../helpers/filters';
+import { directoryWithFields } from '../../lookups';
 import { caspioGetAllRecords } from '../../transport';
 import { returnAllProperties } from '../common.descriptions';
-import { directoryWithFields, userFilterProperties } from './shared';
+import { userFilterProperties } from './directoryUser.descriptions';
 
 const properties: INodeProperties[] = [
 	...returnAllProperties,

@@ -3,14 +3,12 @@ import type { INodeProperties } from 'n8n-workflow';
 import * as activateUser from './activateUser.operation';
 import * as createUser from './createUser.operation';
 import * as deleteUser from './deleteUser.operation';
+import { directoryProperty } from './directoryUser.descriptions';
 import * as getManyDirectories from './getManyDirectories.operation';
 import * as getManyUsers from './getManyUsers.operation';
 import * as updateUser from './updateUser.operation';
 
 export { activateUser, createUser, deleteUser, getManyDirectories, getManyUsers, updateUser };
-import { directoryProperty } from './shared';
-
-export { getDirectories, getDirectoryFilterFields, getDirectoryWritableFields } from './shared';
 
 export const description: INodeProperties[] = [
 	{

@@ -1,8 +1,11 @@
-import { NodeOperationError, updateDisplayOptions, type IDataObject, type IExecuteFunctions, type INodeProperties } from 'n8n-workflow';
+import { updateDisplayOptions, type IDataObject, type IExecuteFunctions, type INodeProperties } from 'n8n-workflow';
 
+import { inputError } from '../../../shared/errors';
+import { userBody } from '../../helpers/bodies';
 import { whereFromParameters } from '../../helpers/filters';
+import { directoryWithFields } from '../../lookups';
 import { caspioRequest } from '../../transport';
-import { directoryWithFields, userBody, userFieldsProperties, userFilterProperties } from './shared';
+import { userFieldsProperties, userFilterProperties } from './directoryUser.descriptions';
 
 const properties: INodeProperties[] = [
 	...userFilterProperties('Which users to update; at least one condition is required'),
@@ -21,16 +24,19 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 	const directory = await directoryWithFields.call(this, itemIndex);
 	const where = whereFromParameters.call(this, itemIndex, directory.fields);
 	if (where === undefined) {
-		throw new NodeOperationError(this.getNode(), `Item ${itemIndex + 1}: Update needs at least one filter`, {
+		throw inputError(
+			this.getNode(),
 			itemIndex,
-			description: 'Add a condition under Filters that selects the users to update (e.g. Email equals ada@example.com).',
-		});
+			'Update needs at least one filter',
+			'Add a condition under Filters that selects the users to update (e.g. Email equals ada@example.com).',
+		);
 	}
 	const body = userBody.call(this, itemIndex, directory.fields, 'update');
 	const response = (await caspioRequest.call(this, {
 		method: 'PUT',
 		path: directory.path,
-		// Directories take a capitalised `Where`, not `q.where` (§2.1).
+		// Directories take a capitalised `Where`, not `q.where`, as Caspio's own node sends it
+		// (https://github.com/CaspioInnovations/n8n-node-caspioofficial).
 		qs: { Where: where, response: 'rows' },
 		body,
 		what: `updating users in directory "${directory.name}"`,

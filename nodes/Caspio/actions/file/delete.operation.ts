@@ -1,7 +1,8 @@
 import { updateDisplayOptions, type IDataObject, type IExecuteFunctions, type INodeProperties } from 'n8n-workflow';
 
+import { fileAddress } from '../../helpers/files';
 import { caspioRequest } from '../../transport';
-import { fileAddress, fileLocator } from './shared';
+import { fileLocator } from './file.descriptions';
 
 const properties: INodeProperties[] = [fileLocator];
 

@@ -1,9 +1,10 @@
 import { updateDisplayOptions, type IDataObject, type IExecuteFunctions, type IN8nHttpFullResponse, type INodeProperties } from 'n8n-workflow';
 
 import { BinaryItem } from '../../../shared/router';
+import { fileAddress } from '../../helpers/files';
 import { caspioRequest } from '../../transport';
 import { binaryPropertyProperty, outputFile, responseMimeType } from '../common.binary';
-import { fileAddress, fileLocator } from './shared';
+import { fileLocator } from './file.descriptions';
 
 const properties: INodeProperties[] = [fileLocator, binaryPropertyProperty('output')];
 

@@ -1,8 +1,10 @@
 import { updateDisplayOptions, type IDataObject, type IExecuteFunctions, type INodeProperties } from 'n8n-workflow';
 
+import { listQuery } from '../../helpers/files';
+import { folderKey } from '../../lookups';
 import { caspioGetAllFilePages } from '../../transport';
 import { returnAllProperties } from '../common.descriptions';
-import { folderKey, folderLocator, listOptionsProperty, listQuery } from './shared';
+import { folderLocator, listOptionsProperty } from './file.descriptions';
 
 const properties: INodeProperties[] = [
 	{ ...folderLocator, displayName: 'Parent Folder', description: 'Whose subfolders to list; the root folder when empty' },

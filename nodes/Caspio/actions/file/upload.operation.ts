@@ -1,8 +1,10 @@
-import { NodeApiError, NodeOperationError, updateDisplayOptions, type IDataObject, type IExecuteFunctions, type INodeProperties, type JsonObject } from 'n8n-workflow';
+import { updateDisplayOptions, type IDataObject, type IExecuteFunctions, type INodeProperties } from 'n8n-workflow';
 
+import { answeredWith, asNodeError, inputError } from '../../../shared/errors';
+import { folderKey } from '../../lookups';
 import { caspioRequest, type MultipartFile } from '../../transport';
 import { binaryPropertyProperty, inputFile } from '../common.binary';
-import { folderKey, folderLocator } from './shared';
+import { folderLocator } from './file.descriptions';
 
 /** How many `_n` names a "make a copy" upload tries before it gives up. */
 const MAX_COPY_ATTEMPTS = 100;
@@ -35,8 +37,6 @@ export function copyName(fileName: string, attempt: number): string {
 	return `${stem}_${first + attempt - 1}${extension}`;
 }
 
-const isConflict = (error: unknown) => error instanceof NodeApiError && error.httpCode === '409';
-
 /** Puts the item's file in a folder of the Files area; returns its name, key and path as stored. */
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
 	const onConflict = this.getNodeParameter('onConflict', itemIndex, 'makeCopy') as 'makeCopy' | 'overwrite';
@@ -58,16 +58,14 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 			response = await send(stored);
 		} catch (error) {
 			// Caspio refuses a POST whose name exists with 409, before storing anything, so another name is safe to try.
-			if (onConflict !== 'makeCopy' || !isConflict(error)) {
-				// Both n8n error classes hand back an error of their own kind unchanged.
-				if (error instanceof NodeOperationError) throw new NodeOperationError(this.getNode(), error, { itemIndex });
-				throw new NodeApiError(this.getNode(), error as JsonObject);
-			}
+			if (onConflict !== 'makeCopy' || !answeredWith(error, 409)) throw asNodeError(this.getNode(), error, itemIndex);
 			if (attempt + 1 >= MAX_COPY_ATTEMPTS) {
-				throw new NodeOperationError(this.getNode(), `Item ${itemIndex + 1}: no free name for "${file.fileName}" after ${MAX_COPY_ATTEMPTS} tries`, {
+				throw inputError(
+					this.getNode(),
 					itemIndex,
-					description: 'Delete old copies from the folder, or choose "Overwrite" under On Conflict.',
-				});
+					`no free name for "${file.fileName}" after ${MAX_COPY_ATTEMPTS} tries`,
+					'Delete old copies from the folder, or choose "Overwrite" under On Conflict.',
+				);
 			}
 			stored = { ...file, fileName: copyName(file.fileName, attempt + 1) };
 		}

@@ -1,7 +1,10 @@
 import { updateDisplayOptions, type IDataObject, type IExecuteFunctions, type INodeProperties } from 'n8n-workflow';
 
+import { mappedBody } from '../../helpers/bodies';
+import { tableWithFields } from '../../lookups';
 import { caspioRequest, type CaspioResult } from '../../transport';
-import { columnsProperty, mappedBody, recordsPath, requireValues, tableWithFields } from './shared';
+import { recordsPath } from '../../transport/records';
+import { columnsProperty } from './record.descriptions';
 
 const properties: INodeProperties[] = [columnsProperty('add')];
 
@@ -11,7 +14,6 @@ export const description = updateDisplayOptions({ show: { resource: ['record'], 
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
 	const { table, fields } = await tableWithFields.call(this, itemIndex);
 	const body = mappedBody.call(this, itemIndex, fields, 'create');
-	requireValues.call(this, itemIndex, body);
 	const response = (await caspioRequest.call(this, {
 		method: 'POST',
 		path: recordsPath(table),

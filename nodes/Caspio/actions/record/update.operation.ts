@@ -1,22 +1,16 @@
-import { NodeOperationError, updateDisplayOptions, type IDataObject, type IExecuteFunctions, type INodeProperties } from 'n8n-workflow';
+import { updateDisplayOptions, type IDataObject, type IExecuteFunctions, type INodeProperties } from 'n8n-workflow';
 
+import { inputError } from '../../../shared/errors';
+import { mappedBody } from '../../helpers/bodies';
 import { whereFromParameters } from '../../helpers/filters';
+import { tableWithFields } from '../../lookups';
 import { caspioRequest } from '../../transport';
-import { customWhereProperty, filterProperties } from '../common.descriptions';
-import { columnsProperty, mappedBody, recordsPath, requireValues, tableWithFields } from './shared';
+import { recordsPath } from '../../transport/records';
+import { writeFilterProperties } from '../common.descriptions';
+import { columnsProperty } from './record.descriptions';
 
-const properties: INodeProperties[] = [
-	...filterProperties('getFilterFields', 'Which records to update; at least one condition is required'),
-	columnsProperty('add'),
-	{
-		displayName: 'Options',
-		name: 'options',
-		type: 'collection',
-		placeholder: 'Add Option',
-		default: {},
-		options: [customWhereProperty],
-	},
-];
+const [filters, combinator, options] = writeFilterProperties('Which records to update; at least one condition is required');
+const properties: INodeProperties[] = [filters, combinator, columnsProperty('add'), options];
 
 export const description = updateDisplayOptions({ show: { resource: ['record'], operation: ['update'] } }, properties);
 
@@ -31,13 +25,9 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 	const options = this.getNodeParameter('options', itemIndex, {}) as { customWhere?: string };
 	const where = whereFromParameters.call(this, itemIndex, fields, options);
 	if (where === undefined) {
-		throw new NodeOperationError(this.getNode(), `Item ${itemIndex + 1}: Update needs at least one filter`, {
-			itemIndex,
-			description: 'Add a condition under Filters that selects the records to update (e.g. PK_ID equals 42).',
-		});
+		throw inputError(this.getNode(), itemIndex, 'Update needs at least one filter', 'Add a condition under Filters that selects the records to update (e.g. PK_ID equals 42).');
 	}
 	const body = mappedBody.call(this, itemIndex, fields, 'update');
-	requireValues.call(this, itemIndex, body);
 	const response = (await caspioRequest.call(this, {
 		method: 'PUT',
 		path: recordsPath(table),

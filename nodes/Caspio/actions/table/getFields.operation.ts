@@ -1,8 +1,8 @@
 import { updateDisplayOptions, type IDataObject, type IExecuteFunctions, type INodeProperties } from 'n8n-workflow';
 
-import { tableFields } from '../../helpers/fields';
+import { chosenName } from '../../helpers/names';
+import { tableFields } from '../../transport/fields';
 import { tableLocator } from '../common.descriptions';
-import { tableName } from '../record/shared';
 
 const properties: INodeProperties[] = [tableLocator];
 
@@ -10,6 +10,6 @@ export const description = updateDisplayOptions({ show: { resource: ['table'], o
 
 /** The table's field definitions, one item per field, as Caspio describes them. */
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject[]> {
-	const fields = await tableFields.call(this, 'tables', tableName.call(this, itemIndex));
+	const fields = await tableFields.call(this, 'tables', chosenName.call(this, itemIndex));
 	return fields as unknown as IDataObject[];
 }

@@ -1,0 +1,16 @@
+import type { INodeProperties } from 'n8n-workflow';
+
+import { recordIdProperty } from '../common.descriptions';
+
+export const attachmentFieldProperty: INodeProperties = {
+	displayName: 'Attachment Field Name or ID',
+	name: 'attachmentField',
+	type: 'options',
+	typeOptions: { loadOptionsMethod: 'getAttachmentFields', loadOptionsDependsOn: ['table.value'] },
+	required: true,
+	default: '',
+	description:
+		'An ATTACHMENT field of the table. Choose from the list, or specify an ID using an <a href="https://docs.n8n.io/code/expressions/">expression</a>.',
+};
+
+export const recordOfFileProperty = recordIdProperty('The PK_ID of the record the file belongs to');
