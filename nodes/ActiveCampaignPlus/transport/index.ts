@@ -4,7 +4,7 @@ import { answeredWith, asNodeError } from '../../shared/errors';
 import type { RequestContext } from '../../shared/http';
 import type { SlidingWindowLimiter } from '../../shared/limiter';
 import { serviceBaseUrl, serviceRequest, type FullResponse } from '../../shared/transport';
-import { activeCampaignService, bulkImportLimiter, eventTrackingService } from './service';
+import { ACTIVECAMPAIGN_CREDENTIAL, activeCampaignService, bulkImportLimiter, eventTrackingService } from './service';
 
 export interface ActiveCampaignRequest {
 	method: IHttpRequestMethods;
@@ -55,7 +55,7 @@ export async function activeCampaignRequestFull(
 
 /** The bulk importer's own budget for this account, on top of 5 req/s. */
 export async function importLimiter(this: RequestContext): Promise<SlidingWindowLimiter> {
-	const credentials = await this.getCredentials(activeCampaignService.credential);
+	const credentials = await this.getCredentials(ACTIVECAMPAIGN_CREDENTIAL);
 	return bulkImportLimiter(await serviceBaseUrl.call(this, activeCampaignService), credentials);
 }
 
@@ -118,7 +118,7 @@ export async function trackEvent(
 	event: { name: string; email: string; data?: string },
 	itemIndex: number,
 ): Promise<IDataObject> {
-	const credentials = await this.getCredentials(eventTrackingService.credential);
+	const credentials = await this.getCredentials(ACTIVECAMPAIGN_CREDENTIAL);
 	if (!credentials.eventAccountId || !credentials.eventKey) {
 		throw new NodeOperationError(this.getNode(), 'Event tracking needs the Event Tracking Account ID and Event Key', {
 			itemIndex,

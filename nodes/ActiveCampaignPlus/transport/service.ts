@@ -7,6 +7,9 @@ import { retryPolicy } from '../../shared/retry';
 import type { Service } from '../../shared/transport';
 import { activeCampaignBaseUrl, eventTrackingUrl } from '../../shared/url';
 
+/** The credential type every ActiveCampaign request is signed with. */
+export const ACTIVECAMPAIGN_CREDENTIAL = 'activeCampaignPlusApi';
+
 /** ActiveCampaign's published 5 requests per second per account. */
 export const ACTIVECAMPAIGN_RATE_LIMIT: RateLimit = { requests: 5, windowMs: 1000 };
 
@@ -63,7 +66,7 @@ const accountLimiter = (base: string, credentials: ICredentialDataDecryptedObjec
  * https://developers.activecampaign.com/reference/rate-limits
  */
 export const activeCampaignService: Service = {
-	credential: 'activeCampaignPlusApi',
+	credential: ACTIVECAMPAIGN_CREDENTIAL,
 	baseUrl: (credentials) => activeCampaignBaseUrl(credentials.apiUrl),
 	root: '/api/3',
 	retryPolicy: retryPolicy({ maxAttempts: 8, baseDelayMs: 1000, budgetMs: 180_000 }),
