@@ -13,7 +13,7 @@
  */
 import * as fs from 'fs';
 import * as path from 'path';
-import { CREDENTIAL_NAMES, REPO_ROOT, startHarness, tailFile, type PresetCredentialType } from './n8n-harness';
+import { CREDENTIAL_NAMES, REPO_ROOT, startHarness, tailFile, type PresetCredentialType } from './harness';
 
 function flag(name: string): boolean {
 	return process.argv.includes(`--${name}`);

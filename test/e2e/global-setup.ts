@@ -10,7 +10,7 @@
  */
 import * as fs from 'fs';
 import * as path from 'path';
-import { startHarness, type Harness } from '../../scripts/n8n-harness';
+import { startHarness, type Harness } from '../../scripts/harness';
 
 /** Where global-teardown.ts finds the running harness (setup and teardown share the parent process). */
 export const holder = globalThis as { __N8N_E2E_HARNESS__?: Harness };

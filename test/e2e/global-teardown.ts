@@ -1,4 +1,4 @@
-import type { Harness } from '../../scripts/n8n-harness';
+import type { Harness } from '../../scripts/harness';
 
 /**
  * Stops the harness started by global-setup.ts: n8n's whole process group, then the sandboxes (the harness keeps a

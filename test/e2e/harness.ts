@@ -9,9 +9,9 @@
  *   const run = await h.runWorkflow({ nodes: [...], connections: {...} });
  */
 import * as fs from 'fs';
-import { HarnessClient, type HarnessInfo } from '../../scripts/n8n-harness';
+import { HarnessClient, type HarnessInfo } from '../../scripts/harness';
 
-export * from '../../scripts/n8n-harness';
+export * from '../../scripts/harness';
 
 let client: HarnessClient | undefined;
 

@@ -6,7 +6,7 @@
  */
 import { randomUUID } from 'crypto';
 
-import { sleep } from '../../../scripts/n8n-harness';
+import { sleep } from '../../../scripts/harness';
 import { lead, LEAD_FIELDS, P2_TAGS, incompleteContacts, seedCaspio } from '../lib/data';
 import { FINISHED, listExecutions, percentile, retrying, waitFor, type ExecutionSummary } from '../lib/measure';
 import { publish, unpublishAndDelete, withCredentials } from '../lib/n8n';

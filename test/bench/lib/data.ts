@@ -1,5 +1,5 @@
 /** Benchmark data: Caspio lead tables of any size and the check that a contact arrived complete in ActiveCampaign. */
-import type { SandboxClient } from '../../../scripts/n8n-harness';
+import type { SandboxClient } from '../../../scripts/harness';
 
 /** The options of the demo account's "Interest" listbox field. */
 const INTERESTS = ['Analytics', 'Automation', 'Integrations', 'Reporting'];

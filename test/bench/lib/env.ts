@@ -18,7 +18,7 @@ import {
 	upsertCredential,
 	type Harness,
 	type Logger,
-} from '../../../scripts/n8n-harness';
+} from '../../../scripts/harness';
 import { startActiveCampaignSandbox, type ActiveCampaignSandbox } from '../../sandbox/activecampaign';
 import { startCaspioSandbox, type RunningCaspioSandbox } from '../../sandbox/caspio';
 import type { SandboxRequest, SandboxResponse } from '../../sandbox/server';

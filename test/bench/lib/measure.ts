@@ -1,7 +1,7 @@
 /** Small measuring tools: request counts from the sandboxes' stats, percentiles, peak RSS, waiting. */
 import * as fs from 'fs';
 
-import { HttpError, sleep, type HarnessClient } from '../../../scripts/n8n-harness';
+import { HttpError, sleep, type HarnessClient } from '../../../scripts/harness';
 import type { SandboxCore } from '../../sandbox/server';
 
 /** Requests by `METHOD template` (every status summed). */

@@ -1,7 +1,7 @@
 /** Publishing benchmark workflows in the harness's n8n (public API) and reading their executions. */
 import { randomUUID } from 'crypto';
 
-import { sleep, toApiWorkflow, type ExecutionRecord, type HarnessClient, type WorkflowDefinition } from '../../../scripts/n8n-harness';
+import { sleep, toApiWorkflow, type ExecutionRecord, type HarnessClient, type WorkflowDefinition } from '../../../scripts/harness';
 import type { BenchEnv } from './env';
 import { retrying } from './measure';
 import { BUILTIN_AC_CREDENTIAL } from './env';

@@ -43,7 +43,7 @@ export function render(results: BenchResult[], meta: { started: Date; finished: 
 		'',
 		`Run ${meta.started.toISOString()} – ${meta.finished.toISOString()} (${minutes} min) with \`npm run bench\`${meta.smoke ? ' -- --smoke' : ''}.`,
 		`Machine: ${machineLine()}.`,
-		'Real n8n with this package installed (scripts/n8n-harness.ts), Caspio and ActiveCampaign sandboxes with their limits on ' +
+		'Real n8n with this package installed (scripts/harness/), Caspio and ActiveCampaign sandboxes with their limits on ' +
 			'(ActiveCampaign 5 req/s, bulk import 100/min). Every figure below comes from this run.',
 		'',
 		table(results),

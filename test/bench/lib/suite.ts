@@ -1,5 +1,5 @@
 /** Runs the benchmarks in one environment, in an order that reuses data: P4 seeds the big table P3 polls. */
-import type { Logger } from '../../../scripts/n8n-harness';
+import type { Logger } from '../../../scripts/harness';
 import { p1BackfillBench } from '../benchmarks/p1-backfill';
 import { p2RealtimeBench } from '../benchmarks/p2-realtime';
 import { p3PollingBench } from '../benchmarks/p3-polling';

@@ -1,4 +1,4 @@
-import type { Logger } from '../../../scripts/n8n-harness';
+import type { Logger } from '../../../scripts/harness';
 import type { BenchEnv } from './env';
 
 export interface BenchConfig {

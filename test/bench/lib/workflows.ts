@@ -7,7 +7,7 @@
 import * as fs from 'fs';
 import * as path from 'path';
 
-import { PACKAGE_NAME, REPO_ROOT, type WorkflowDefinition, type WorkflowNode } from '../../../scripts/n8n-harness';
+import { PACKAGE_NAME, REPO_ROOT, type WorkflowDefinition, type WorkflowNode } from '../../../scripts/harness';
 import { BUILTIN_AC_CREDENTIAL } from './env';
 import { LIST, P1_TAGS, P2_TAGS } from './data';
 

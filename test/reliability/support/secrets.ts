@@ -49,7 +49,7 @@ export function findSecrets(text: string, source: string, secrets: Array<{ name:
 	return hits;
 }
 
-/** Fixed sandbox credential secrets (see sandboxCredentialData in scripts/n8n-harness.ts). */
+/** Fixed sandbox credential secrets (see sandboxCredentialData in scripts/harness/credentials.ts). */
 export const FIXED_SECRETS = [
 	{ name: 'ActiveCampaign API key', value: 'sandbox-key' },
 	{ name: 'ActiveCampaign event key', value: 'sandbox-event-key' },
