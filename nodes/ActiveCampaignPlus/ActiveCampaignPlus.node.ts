@@ -15,7 +15,7 @@ import * as list from './actions/list';
 import * as note from './actions/note';
 import { router } from './actions/router';
 import * as tag from './actions/tag';
-import { loadOptions } from './methods';
+import { dealLoadOptions, loadOptions } from './methods';
 
 export class ActiveCampaignPlus implements INodeType {
 	description: INodeTypeDescription = {
@@ -60,7 +60,7 @@ export class ActiveCampaignPlus implements INodeType {
 		],
 	};
 
-	methods = { loadOptions: { ...loadOptions, ...deal.loadOptions } };
+	methods = { loadOptions: { ...loadOptions, ...dealLoadOptions } };
 
 	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
 		return await router.call(this);

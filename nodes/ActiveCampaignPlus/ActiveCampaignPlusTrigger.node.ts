@@ -8,7 +8,8 @@ import {
 	type IWebhookResponseData,
 } from 'n8n-workflow';
 
-import { newToken, RecentDeliveries, tokenMatches, unflatten } from './helpers/webhook';
+import { newToken, tokensMatch } from '../shared/tokens';
+import { RecentDeliveries, unflatten } from './helpers/webhook';
 import { loadOptions } from './methods';
 import { activeCampaignFind, activeCampaignGetAll, activeCampaignRequest } from './transport';
 
@@ -167,7 +168,7 @@ export class ActiveCampaignPlusTrigger implements INodeType {
 	async webhook(this: IWebhookFunctions): Promise<IWebhookResponseData> {
 		const data = this.getWorkflowStaticData('node');
 		const query = this.getQueryData() as IDataObject;
-		if (!tokenMatches(data.token, query.token)) {
+		if (!tokensMatch(data.token, query.token)) {
 			this.getResponseObject().status(401).json({ message: 'Unauthorized' });
 			return { noWebhookResponse: true };
 		}

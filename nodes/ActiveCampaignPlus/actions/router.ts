@@ -1,7 +1,7 @@
 import type { IDataObject, IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
 
 import { routeItems, type ItemOperation, type OperationMap } from '../../shared/router';
-import { ExecutionCache } from '../helpers/names';
+import { ExecutionCache } from '../cache';
 import * as automation from './automation';
 import * as contact from './contact';
 import * as customField from './customField';

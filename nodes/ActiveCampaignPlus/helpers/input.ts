@@ -1,4 +1,6 @@
-import { NodeOperationError, type IExecuteFunctions } from 'n8n-workflow';
+import type { IExecuteFunctions } from 'n8n-workflow';
+
+import { inputError } from '../../shared/errors';
 
 /** Checks on user input, each failing with an error that names the item, the field and the fix. */
 
@@ -9,22 +11,12 @@ export function isEmail(value: string): boolean {
 	return EMAIL.test(value);
 }
 
-/** A clear "fix this parameter" error for one item. */
-export function badInput(
-	context: IExecuteFunctions,
-	itemIndex: number,
-	message: string,
-	description: string,
-): NodeOperationError {
-	return new NodeOperationError(context.getNode(), `${message} (item ${itemIndex})`, { itemIndex, description });
-}
-
 /** The trimmed email of `field`, or an error before anything is sent. */
 export function requireEmail(context: IExecuteFunctions, itemIndex: number, value: unknown, field: string): string {
 	const email = typeof value === 'string' ? value.trim() : '';
 	if (!isEmail(email)) {
-		throw badInput(
-			context,
+		throw inputError(
+			context.getNode(),
 			itemIndex,
 			email === '' ? `${field} is empty` : `${field} "${email}" is not a valid email address`,
 			`Enter a full address such as jane@example.com in "${field}"; nothing was sent to ActiveCampaign for this item.`,
@@ -36,7 +28,7 @@ export function requireEmail(context: IExecuteFunctions, itemIndex: number, valu
 /** A non-empty text parameter, or an error naming it. */
 export function requireText(context: IExecuteFunctions, itemIndex: number, value: unknown, field: string): string {
 	const text = typeof value === 'string' || typeof value === 'number' ? String(value).trim() : '';
-	if (text === '') throw badInput(context, itemIndex, `${field} is empty`, `Fill in "${field}".`);
+	if (text === '') throw inputError(context.getNode(), itemIndex, `${field} is empty`, `Fill in "${field}".`);
 	return text;
 }
 
@@ -61,8 +53,8 @@ export function parseContactRef(context: IExecuteFunctions, itemIndex: number, v
 	const text = typeof value === 'string' || typeof value === 'number' ? String(value).trim() : '';
 	if (/^\d+$/.test(text)) return { id: text };
 	if (text.includes('@')) return { email: requireEmail(context, itemIndex, text, field) };
-	throw badInput(
-		context,
+	throw inputError(
+		context.getNode(),
 		itemIndex,
 		text === '' ? `${field} is empty` : `${field} "${text}" is neither an email address nor a contact ID`,
 		`Enter the contact's email (jane@example.com) or its numeric ActiveCampaign ID in "${field}".`,

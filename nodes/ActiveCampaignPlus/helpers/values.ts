@@ -1,7 +1,7 @@
-import type { IExecuteFunctions } from 'n8n-workflow';
+import type { INode } from 'n8n-workflow';
 
-import { badInput } from './input';
-import type { ExecutionCache, FieldInfo } from './names';
+import { inputError } from '../../shared/errors';
+import type { FieldInfo } from './catalog';
 
 /** Turns what a user typed for a custom field into the text ActiveCampaign stores for that field's type. */
 
@@ -25,14 +25,8 @@ function matchOption(field: FieldInfo, value: string): string | undefined {
 	return field.options.find((o) => o.toLowerCase() === value.toLowerCase());
 }
 
-export function formatFieldValue(
-	context: IExecuteFunctions,
-	itemIndex: number,
-	field: FieldInfo,
-	value: unknown,
-): string {
-	const fail = (what: string, fix: string) =>
-		badInput(context, itemIndex, `Custom field "${field.title}" (${field.type}): ${what}`, fix);
+export function formatFieldValue(node: INode, itemIndex: number, field: FieldInfo, value: unknown): string {
+	const fail = (what: string, fix: string) => inputError(node, itemIndex, `Custom field "${field.title}" (${field.type}): ${what}`, fix);
 	if (value === null || value === undefined || value === '') return '';
 	if (MULTI.has(field.type) || SINGLE_CHOICE.has(field.type)) {
 		const picked = choices(value);
@@ -73,44 +67,25 @@ export function formatFieldValue(
 	return typeof value === 'object' ? JSON.stringify(value) : String(value);
 }
 
-/** The "Custom Fields" parameter of an item as `fieldValues` for ActiveCampaign, fields resolved by name. */
-export async function readCustomFields(
-	context: IExecuteFunctions,
-	itemIndex: number,
-	cache: ExecutionCache,
-): Promise<Array<{ field: string; value: string }>> {
-	const entries = (context.getNodeParameter('customFields.field', itemIndex, []) as Array<{ name?: string; value?: unknown }>) ?? [];
-	const values: Array<{ field: string; value: string }> = [];
-	for (const entry of entries) {
-		const name = String(entry.name ?? '').trim();
-		if (name === '') {
-			throw badInput(context, itemIndex, 'Custom Fields: a row has no field chosen', 'Choose a field in every row, or remove the empty row.');
-		}
-		const field = await cache.field(name, itemIndex);
-		values.push({ field: field.id, value: formatFieldValue(context, itemIndex, field, entry.value) });
-	}
-	return values;
-}
-
 /**
  * ActiveCampaign skips an unknown field id in inline `fieldValues` without a word. When the field ids came from names
  * kept by an earlier execution, a field missing from the answer may have been deleted and made again since: that is
  * an error, and the item runs again with fresh names (`ExecutionCache.runItem`). Empty values, which clear a field,
- * may be left out of the answer and are not checked.
+ * may be left out of the answer and are not checked. `keptFieldIds` says whether the ids came from kept names.
  */
 export function checkFieldsStored(
-	context: IExecuteFunctions,
+	node: INode,
 	itemIndex: number,
-	cache: ExecutionCache,
+	keptFieldIds: boolean,
 	sent: Array<{ field: string; value: string }>,
 	answered: unknown,
 ): void {
-	if (!cache.cameFromKeptNames('fields') || !Array.isArray(answered)) return;
+	if (!keptFieldIds || !Array.isArray(answered)) return;
 	const stored = new Set(answered.map((v) => String((v as { field?: unknown }).field)));
 	const missing = sent.filter((v) => v.value !== '' && !stored.has(v.field));
 	if (missing.length > 0) {
-		throw badInput(
-			context,
+		throw inputError(
+			node,
 			itemIndex,
 			`ActiveCampaign did not store custom field id ${missing.map((v) => v.field).join(', ')}`,
 			'The field may have been deleted; check the field names under Custom Fields.',

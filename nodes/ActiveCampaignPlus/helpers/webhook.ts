@@ -1,23 +1,8 @@
-import { createHash, randomBytes, timingSafeEqual } from 'crypto';
+import { createHash } from 'crypto';
 
 import type { IDataObject } from 'n8n-workflow';
 
-/** What the trigger does with a delivery: check the secret, rebuild nested data, drop repeats. Pure, tested alone. */
-
-/** A fresh secret for the webhook URL: 32 random bytes, URL-safe. */
-export function newToken(): string {
-	return randomBytes(32).toString('base64url');
-}
-
-/**
- * True only when both tokens are non-empty strings and equal. Compares digests in constant time, so neither the
- * content nor the length of the expected token leaks through timing.
- */
-export function tokenMatches(expected: unknown, received: unknown): boolean {
-	if (typeof expected !== 'string' || expected === '' || typeof received !== 'string' || received === '') return false;
-	const digest = (value: string) => createHash('sha256').update(value).digest();
-	return timingSafeEqual(digest(expected), digest(received));
-}
+/** What the trigger does with a delivery besides checking its secret: rebuild nested data, drop repeats. Pure, tested alone. */
 
 /** `contact[fields][39]` → ['contact', 'fields', '39']; `list[][id]` → ['list', '', 'id']. */
 function pathOf(key: string): string[] {

@@ -1,1 +1,2 @@
+export * as dealLoadOptions from './deals';
 export * as loadOptions from './loadOptions';

@@ -1,6 +1,6 @@
-import { NodeOperationError, type IDataObject, type IHttpRequestMethods } from 'n8n-workflow';
+import type { IDataObject, IHttpRequestMethods } from 'n8n-workflow';
 
-import { answeredWith, asNodeError } from '../../shared/errors';
+import { answeredWith, asNodeError, inputError } from '../../shared/errors';
 import type { RequestContext } from '../../shared/http';
 import type { SlidingWindowLimiter } from '../../shared/limiter';
 import { serviceBaseUrl, serviceRequest, type FullResponse } from '../../shared/transport';
@@ -120,10 +120,12 @@ export async function trackEvent(
 ): Promise<IDataObject> {
 	const credentials = await this.getCredentials(ACTIVECAMPAIGN_CREDENTIAL);
 	if (!credentials.eventAccountId || !credentials.eventKey) {
-		throw new NodeOperationError(this.getNode(), 'Event tracking needs the Event Tracking Account ID and Event Key', {
+		throw inputError(
+			this.getNode(),
 			itemIndex,
-			description: 'Fill both in the ActiveCampaign Plus credential (Settings → Tracking → Event Tracking).',
-		});
+			'Event tracking needs the Event Tracking Account ID and Event Key',
+			'Fill both in the ActiveCampaign Plus credential (Settings → Tracking → Event Tracking).',
+		);
 	}
 	const form = new URLSearchParams({
 		actid: String(credentials.eventAccountId),

@@ -1,6 +1,6 @@
 import type { IDataObject, INode } from 'n8n-workflow';
 
-import { forgetSharedNames } from '../../../nodes/ActiveCampaignPlus/helpers/names';
+import { forgetSharedNames } from '../../../nodes/ActiveCampaignPlus/cache';
 import type { SeedInput } from '../../sandbox/activecampaign';
 import { useSandbox } from '../../sandbox/activecampaign/testkit';
 import { runNode, TestCredentials } from '../../support/n8n';

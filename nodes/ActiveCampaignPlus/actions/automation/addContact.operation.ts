@@ -1,7 +1,10 @@
 import { updateDisplayOptions, type IDataObject, type IExecuteFunctions, type INodeProperties } from 'n8n-workflow';
 
+import type { ExecutionCache } from '../../cache';
+import type { AutomationInfo } from '../../helpers/catalog';
 import { parseContactRef, requireText } from '../../helpers/input';
-import type { AutomationInfo, ExecutionCache } from '../../helpers/names';
+import { resolveAutomation } from '../../lookups/catalogs';
+import { resolveContactId } from '../../lookups/contacts';
 import { activeCampaignRequest } from '../../transport';
 import { contactRef } from '../common.descriptions';
 
@@ -27,8 +30,8 @@ export async function readContactAndAutomation(
 	cache: ExecutionCache,
 ): Promise<{ contactId: string; automation: AutomationInfo }> {
 	const ref = parseContactRef(this, itemIndex, this.getNodeParameter('contact', itemIndex));
-	const automation = await cache.automation(requireText(this, itemIndex, this.getNodeParameter('automation', itemIndex), 'Automation'), itemIndex);
-	return { contactId: await cache.contactId(ref, itemIndex), automation };
+	const automation = await resolveAutomation(cache, requireText(this, itemIndex, this.getNodeParameter('automation', itemIndex), 'Automation'), itemIndex);
+	return { contactId: await resolveContactId(cache, ref, itemIndex), automation };
 }
 
 /** Enrols a contact (by email or id) in an automation (by name or id). */

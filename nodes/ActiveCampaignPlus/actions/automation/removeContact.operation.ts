@@ -1,6 +1,6 @@
 import { updateDisplayOptions, type IDataObject, type IExecuteFunctions } from 'n8n-workflow';
 
-import type { ExecutionCache } from '../../helpers/names';
+import type { ExecutionCache } from '../../cache';
 import { activeCampaignRequest } from '../../transport';
 import { contactRef } from '../common.descriptions';
 import { automationField, readContactAndAutomation } from './addContact.operation';

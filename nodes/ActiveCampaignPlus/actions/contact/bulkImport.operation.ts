@@ -1,22 +1,21 @@
 import {
 	NodeApiError,
 	NodeOperationError,
-	sleep,
 	updateDisplayOptions,
 	type IDataObject,
 	type IExecuteFunctions,
 	type INodeProperties,
 } from 'n8n-workflow';
 
-import { badInput, requireEmail, splitNames } from '../../helpers/input';
-import type { ExecutionCache } from '../../helpers/names';
-import { readCustomFields } from '../../helpers/values';
+import { forItem, inputError } from '../../../shared/errors';
+import { readUntilSettled } from '../../../shared/retry';
+import type { ExecutionCache } from '../../cache';
+import { chunkContacts, tooLargeToImport } from '../../helpers/batches';
+import { requireEmail, splitNames } from '../../helpers/input';
+import { resolveLists } from '../../lookups/catalogs';
+import { readCustomFields } from '../../lookups/fields';
 import { activeCampaignRequest, activeCampaignRequestFull, importLimiter } from '../../transport';
 import { customFields, email, listsField, personFields } from '../common.descriptions';
-
-/** The importer's documented limits per request. */
-export const MAX_CONTACTS_PER_IMPORT = 250;
-export const MAX_IMPORT_BYTES = 400_000;
 
 const properties: INodeProperties[] = [
 	{
@@ -72,6 +71,12 @@ interface Prepared {
 	payload: IDataObject;
 }
 
+/** A request the importer accepted: its batch id and the contacts it carried. */
+interface Batch {
+	batchId: string;
+	contacts: Prepared[];
+}
+
 /** Per input item: its output, or the error the router sends to the error output. */
 type Outcomes = Map<number, IDataObject | Error>;
 
@@ -83,10 +88,49 @@ export async function execute(this: IExecuteFunctions, itemIndex: number, cache:
 	const outcomes = await cache.once('bulkImport', async () => await importAll.call(this, cache));
 	const outcome = outcomes.get(itemIndex);
 	if (outcome instanceof Error) throw outcome;
-	if (!outcome) throw new NodeOperationError(this.getNode(), `Item ${itemIndex} was not part of the import`, { itemIndex });
+	if (!outcome) throw new NodeOperationError(this.getNode(), forItem('The item was not part of the import', itemIndex), { itemIndex });
 	return outcome;
 }
 
+/** Every item of the run: prepared and checked, sent in batches, each batch followed until it settles. */
+async function importAll(this: IExecuteFunctions, cache: ExecutionCache): Promise<Outcomes> {
+	// An import is sent once for thousands of contacts and skips unknown ids silently: it reads today's fields and lists.
+	await cache.forget('fields');
+	await cache.forget('lists');
+	const outcomes: Outcomes = new Map();
+	const sendable = await prepareAll.call(this, cache, outcomes);
+	const batches = await sendBatches.call(this, sendable, outcomes);
+	const waitSeconds = Number((this.getNodeParameter('options', 0, {}) as IDataObject).waitSeconds ?? 300);
+	for (const batch of batches) await settleBatch.call(this, batch, waitSeconds, outcomes);
+	return outcomes;
+}
+
+/** The contacts that can be sent; an item that cannot gets its error in `outcomes`. */
+async function prepareAll(this: IExecuteFunctions, cache: ExecutionCache, outcomes: Outcomes): Promise<Prepared[]> {
+	const prepared: Prepared[] = [];
+	const count = this.getInputData().length;
+	for (let itemIndex = 0; itemIndex < count; itemIndex++) {
+		try {
+			prepared.push(await prepare.call(this, itemIndex, cache));
+		} catch (error) {
+			outcomes.set(itemIndex, error as Error);
+		}
+	}
+	// Without Continue On Fail one bad item stops the run before anything is sent.
+	const invalid = [...outcomes.values()][0];
+	if (invalid && !this.continueOnFail()) throw invalid;
+	for (const item of prepared) {
+		if (tooLargeToImport(item.payload)) {
+			outcomes.set(
+				item.itemIndex,
+				inputError(this.getNode(), item.itemIndex, `The contact ${item.email} is larger than the importer's 400,000-byte limit`, 'Shorten its field values.'),
+			);
+		}
+	}
+	return prepared.filter((p) => !outcomes.has(p.itemIndex));
+}
+
+/** One item as the importer wants it: snake_case person fields, tag names, field ids, list ids. */
 async function prepare(this: IExecuteFunctions, itemIndex: number, cache: ExecutionCache): Promise<Prepared> {
 	const address = requireEmail(this, itemIndex, this.getNodeParameter('email', itemIndex), 'Email');
 	const extra = this.getNodeParameter('additionalFields', itemIndex, {}) as IDataObject;
@@ -102,63 +146,18 @@ async function prepare(this: IExecuteFunctions, itemIndex: number, cache: Execut
 		['listsToSubscribe', 'subscribe', 'Lists to Subscribe'],
 		['listsToUnsubscribe', 'unsubscribe', 'Lists to Unsubscribe'],
 	] as const) {
-		const lists = [];
-		for (const name of splitNames(this.getNodeParameter(parameter, itemIndex, []))) {
-			lists.push({ listid: Number((await cache.list(name, itemIndex, label)).id) });
-		}
-		if (lists.length) payload[key] = lists;
+		const lists = await resolveLists(cache, splitNames(this.getNodeParameter(parameter, itemIndex, [])), itemIndex, label);
+		if (lists.length) payload[key] = lists.map((l) => ({ listid: Number(l.id) }));
 	}
 	payload.exclude_automations = options.excludeAutomations === true;
 	return { itemIndex, email: address, payload };
 }
 
-/** Splits contacts into requests of at most 250 contacts and 400,000 bytes (the body as sent). */
-export function chunkContacts<T extends { payload: IDataObject }>(contacts: T[]): T[][] {
-	const envelope = Buffer.byteLength(JSON.stringify({ contacts: [] }));
-	const chunks: T[][] = [];
-	let current: T[] = [];
-	let bytes = envelope;
-	for (const contact of contacts) {
-		const size = Buffer.byteLength(JSON.stringify(contact.payload)) + 1;
-		if (current.length > 0 && (current.length >= MAX_CONTACTS_PER_IMPORT || bytes + size > MAX_IMPORT_BYTES)) {
-			chunks.push(current);
-			current = [];
-			bytes = envelope;
-		}
-		current.push(contact);
-		bytes += size;
-	}
-	if (current.length) chunks.push(current);
-	return chunks;
-}
-
-async function importAll(this: IExecuteFunctions, cache: ExecutionCache): Promise<Outcomes> {
-	// An import is sent once for thousands of contacts and skips unknown ids silently: it reads today's fields and lists.
-	await cache.forget('fields');
-	await cache.forget('lists');
-	const outcomes: Outcomes = new Map();
-	const prepared: Prepared[] = [];
-	const count = this.getInputData().length;
-	for (let itemIndex = 0; itemIndex < count; itemIndex++) {
-		try {
-			prepared.push(await prepare.call(this, itemIndex, cache));
-		} catch (error) {
-			outcomes.set(itemIndex, error as Error);
-		}
-	}
-	// Without Continue On Fail one bad item stops the run before anything is sent.
-	const invalid = [...outcomes.values()][0];
-	if (invalid && !this.continueOnFail()) throw invalid;
-	for (const item of prepared) {
-		if (Buffer.byteLength(JSON.stringify(item.payload)) > MAX_IMPORT_BYTES - 100) {
-			outcomes.set(item.itemIndex, badInput(this, item.itemIndex, `The contact ${item.email} is larger than the importer's 400,000-byte limit`, 'Shorten its field values.'));
-		}
-	}
-	const sendable = prepared.filter((p) => !outcomes.has(p.itemIndex));
+/** Sends the contacts in requests the importer accepts; a refused request is the error of each of its contacts. */
+async function sendBatches(this: IExecuteFunctions, contacts: Prepared[], outcomes: Outcomes): Promise<Batch[]> {
 	const limiter = await importLimiter.call(this);
-	const waitSeconds = Number((this.getNodeParameter('options', 0, {}) as IDataObject).waitSeconds ?? 300);
-	const batches: Array<{ batchId: string; contacts: Prepared[] }> = [];
-	for (const chunk of chunkContacts(sendable)) {
+	const batches: Batch[] = [];
+	for (const chunk of chunkContacts(contacts)) {
 		try {
 			const queued = await activeCampaignRequestFull.call(
 				this,
@@ -177,45 +176,46 @@ async function importAll(this: IExecuteFunctions, cache: ExecutionCache): Promis
 			for (const contact of chunk) outcomes.set(contact.itemIndex, error as Error);
 		}
 	}
-	for (const batch of batches) {
-		const info = waitSeconds > 0 ? await pollImport.call(this, batch.batchId, waitSeconds) : undefined;
-		const failed = new Set(((info?.failure as string[] | undefined) ?? []).map((e) => String(e).toLowerCase()));
-		for (const contact of batch.contacts) {
-			const base = { email: contact.email, batchId: batch.batchId };
-			if (!info) outcomes.set(contact.itemIndex, { ...base, status: 'queued' });
-			else if (info.status !== 'completed') {
-				outcomes.set(
-					contact.itemIndex,
-					new NodeApiError(this.getNode(), { message: `Import batch ${batch.batchId} ended "${String(info.status)}"` }, {
-						message: `ActiveCampaign's import of ${contact.email} did not complete (batch status "${String(info.status)}")`,
-						description: 'Check Contacts → Imports in ActiveCampaign, then run the failed items again.',
-						itemIndex: contact.itemIndex,
-					}),
-				);
-			} else if (failed.has(contact.email.toLowerCase())) {
-				outcomes.set(
-					contact.itemIndex,
-					badInput(this, contact.itemIndex, `ActiveCampaign rejected ${contact.email} in import batch ${batch.batchId}`, 'Check the address and field values of this item.'),
-				);
-			} else outcomes.set(contact.itemIndex, { ...base, status: 'imported' });
-		}
-	}
-	return outcomes;
+	return batches;
 }
 
-/** Polls `/import/info` until the batch settles or the wait runs out; undefined when it did not settle. */
-async function pollImport(this: IExecuteFunctions, batchId: string, waitSeconds: number): Promise<IDataObject | undefined> {
-	const deadline = Date.now() + waitSeconds * 1000;
-	for (let delay = 500; ; delay = Math.min(delay * 2, 5000)) {
-		const info = await activeCampaignRequest.call(this, {
-			method: 'GET',
-			path: '/import/info',
-			qs: { batchId },
-			what: `checking import batch ${batchId}`,
-		});
-		// Right after queueing the status is `false`; waiting, claimed and active mean "still running".
-		if (['completed', 'failed', 'interrupted'].includes(String(info.status))) return info;
-		if (Date.now() + delay > deadline) return undefined;
-		await sleep(delay);
+/** Waits for the batch (unless told not to) and records each of its contacts' outcome. */
+async function settleBatch(this: IExecuteFunctions, batch: Batch, waitSeconds: number, outcomes: Outcomes): Promise<void> {
+	const info = waitSeconds > 0 ? await pollImport.call(this, batch.batchId, waitSeconds) : undefined;
+	const failed = new Set(((info?.failure as string[] | undefined) ?? []).map((e) => String(e).toLowerCase()));
+	for (const contact of batch.contacts) {
+		const base = { email: contact.email, batchId: batch.batchId };
+		if (!info) outcomes.set(contact.itemIndex, { ...base, status: 'queued' });
+		else if (info.status !== 'completed') outcomes.set(contact.itemIndex, unfinished.call(this, contact, batch.batchId, String(info.status)));
+		else if (failed.has(contact.email.toLowerCase())) {
+			outcomes.set(
+				contact.itemIndex,
+				inputError(this.getNode(), contact.itemIndex, `ActiveCampaign rejected ${contact.email} in import batch ${batch.batchId}`, 'Check the address and field values of this item.'),
+			);
+		} else outcomes.set(contact.itemIndex, { ...base, status: 'imported' });
 	}
+}
+
+/** The error of a contact whose batch ended without completing (failed or interrupted). */
+function unfinished(this: IExecuteFunctions, contact: Prepared, batchId: string, status: string): NodeApiError {
+	return new NodeApiError(this.getNode(), { message: `Import batch ${batchId} ended "${status}"` }, {
+		message: `ActiveCampaign's import of ${contact.email} did not complete (batch status "${status}")`,
+		description: 'Check Contacts → Imports in ActiveCampaign, then run the failed items again.',
+		itemIndex: contact.itemIndex,
+	});
+}
+
+/**
+ * Reads `/import/info` until the batch settles or the wait runs out (pauses from 500 ms doubling to 5 s); undefined
+ * when it did not settle. https://developers.activecampaign.com/reference/bulk-import-status-info
+ */
+async function pollImport(this: IExecuteFunctions, batchId: string, waitSeconds: number): Promise<IDataObject | undefined> {
+	const { answer, settled } = await readUntilSettled(
+		{ firstDelayMs: 500, maxDelayMs: 5000, timeoutMs: waitSeconds * 1000 },
+		async () =>
+			await activeCampaignRequest.call(this, { method: 'GET', path: '/import/info', qs: { batchId }, what: `checking import batch ${batchId}` }),
+		// Right after queueing the status is `false`; waiting, claimed and active mean "still running".
+		(info) => ['completed', 'failed', 'interrupted'].includes(String(info.status)),
+	);
+	return settled ? answer : undefined;
 }

@@ -1,7 +1,9 @@
 import { updateDisplayOptions, type IDataObject, type IExecuteFunctions } from 'n8n-workflow';
 
-import { badInput, parseContactRef } from '../../helpers/input';
-import type { ExecutionCache } from '../../helpers/names';
+import { inputError } from '../../../shared/errors';
+import type { ExecutionCache } from '../../cache';
+import { parseContactRef } from '../../helpers/input';
+import { contactByEmail } from '../../lookups/contacts';
 import { activeCampaignRequest } from '../../transport';
 import { contactRef } from '../common.descriptions';
 
@@ -11,9 +13,9 @@ export const description = updateDisplayOptions({ show: { resource: ['contact'],
 export async function execute(this: IExecuteFunctions, itemIndex: number, cache: ExecutionCache): Promise<IDataObject> {
 	const ref = parseContactRef(this, itemIndex, this.getNodeParameter('contact', itemIndex));
 	if ('email' in ref) {
-		const found = await cache.contactByEmail(ref.email);
+		const found = await contactByEmail(cache, ref.email);
 		if (!found) {
-			throw badInput(this, itemIndex, `No contact with email ${ref.email} exists in ActiveCampaign`, 'Check the address, or create the contact with Contact → Upsert.');
+			throw inputError(this.getNode(), itemIndex, `No contact with email ${ref.email} exists in ActiveCampaign`, 'Check the address, or create the contact with Contact → Upsert.');
 		}
 		return found;
 	}

@@ -1,6 +1,8 @@
 import { updateDisplayOptions, type IDataObject, type IExecuteFunctions, type INodeProperties } from 'n8n-workflow';
 
-import type { ExecutionCache } from '../../helpers/names';
+import type { ExecutionCache } from '../../cache';
+import { resolveList } from '../../lookups/catalogs';
+import { resolveTag } from '../../lookups/tags';
 import { activeCampaignGetContacts } from '../../transport';
 import { limit, returnAll } from '../common.descriptions';
 
@@ -59,8 +61,8 @@ export async function execute(this: IExecuteFunctions, itemIndex: number, cache:
 	if (filters.emailLike) qs.email_like = filters.emailLike;
 	if (filters.search) qs.search = filters.search;
 	if (filters.status !== undefined && filters.status !== -1) qs.status = filters.status;
-	if (filters.list) qs.listid = (await cache.list(String(filters.list), itemIndex, 'Filters → List')).id;
-	if (filters.tag) qs.tagid = (await cache.tag(String(filters.tag), itemIndex, { field: 'Filters → Tag', allowId: true })).id;
+	if (filters.list) qs.listid = (await resolveList(cache, String(filters.list), itemIndex, 'Filters → List')).id;
+	if (filters.tag) qs.tagid = (await resolveTag(cache, String(filters.tag), itemIndex, { field: 'Filters → Tag', allowId: true })).id;
 	if (filters.createdAfter) qs['filters[created_after]'] = filters.createdAfter;
 	if (filters.updatedAfter) qs['filters[updated_after]'] = filters.updatedAfter;
 	return await activeCampaignGetContacts.call(this, qs, max);

@@ -1,7 +1,7 @@
 import { updateDisplayOptions, type IDataObject, type IExecuteFunctions, type INodeProperties } from 'n8n-workflow';
 
+import type { ExecutionCache } from '../../cache';
 import { requireText, splitNames } from '../../helpers/input';
-import type { ExecutionCache } from '../../helpers/names';
 import { activeCampaignRequest } from '../../transport';
 
 const CHOICE_TYPES = ['dropdown', 'listbox', 'radio', 'checkbox'];

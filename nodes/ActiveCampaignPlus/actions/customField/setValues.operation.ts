@@ -1,8 +1,11 @@
 import { updateDisplayOptions, type IDataObject, type IExecuteFunctions } from 'n8n-workflow';
 
-import { badInput, parseContactRef } from '../../helpers/input';
-import type { ExecutionCache } from '../../helpers/names';
-import { checkFieldsStored, readCustomFields } from '../../helpers/values';
+import { inputError } from '../../../shared/errors';
+import type { ExecutionCache } from '../../cache';
+import { parseContactRef } from '../../helpers/input';
+import { checkFieldsStored } from '../../helpers/values';
+import { resolveContactId } from '../../lookups/contacts';
+import { accountFields, readCustomFields } from '../../lookups/fields';
 import { activeCampaignRequest } from '../../transport';
 import { contactRef, customFields } from '../common.descriptions';
 
@@ -15,16 +18,16 @@ export const description = updateDisplayOptions({ show: { resource: ['customFiel
 export async function execute(this: IExecuteFunctions, itemIndex: number, cache: ExecutionCache): Promise<IDataObject> {
 	const ref = parseContactRef(this, itemIndex, this.getNodeParameter('contact', itemIndex));
 	const fieldValues = await readCustomFields(this, itemIndex, cache);
-	if (fieldValues.length === 0) throw badInput(this, itemIndex, 'Custom Fields is empty', 'Add at least one field and its value.');
-	const contactId = await cache.contactId(ref, itemIndex);
+	if (fieldValues.length === 0) throw inputError(this.getNode(), itemIndex, 'Custom Fields is empty', 'Add at least one field and its value.');
+	const contactId = await resolveContactId(cache, ref, itemIndex);
 	const response = await activeCampaignRequest.call(this, {
 		method: 'PUT',
 		path: `/contacts/${contactId}`,
 		body: { contact: { fieldValues } },
 		what: `setting custom fields of contact ${contactId}`,
 	});
-	checkFieldsStored(this, itemIndex, cache, fieldValues, response.fieldValues);
-	const catalog = await cache.fields();
+	checkFieldsStored(this.getNode(), itemIndex, cache.cameFromKeptNames('fields'), fieldValues, response.fieldValues);
+	const catalog = await accountFields(cache);
 	const byId = new Map(catalog.all.map((f) => [f.id, f]));
 	const set = new Set(fieldValues.map((v) => v.field));
 	return {

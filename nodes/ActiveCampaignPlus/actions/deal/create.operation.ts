@@ -1,10 +1,46 @@
 import { updateDisplayOptions, type IDataObject, type IExecuteFunctions, type INodeProperties } from 'n8n-workflow';
 
+import type { ExecutionCache } from '../../cache';
+import { toCents, toCurrency } from '../../helpers/deals';
 import { parseContactRef, requireText } from '../../helpers/input';
-import type { ExecutionCache } from '../../helpers/names';
+import { resolveContactId } from '../../lookups/contacts';
+import { resolvePipeline, resolveStage } from '../../lookups/deals';
 import { activeCampaignRequest } from '../../transport';
 import { contactRef } from '../common.descriptions';
-import { pipelineField, resolvePipeline, resolveStage, stageField, STATUS_OPTIONS, toCents, toCurrency } from './shared';
+
+export const STATUS_OPTIONS = [
+	{ name: 'Open', value: '0', description: 'The deal is still being worked on' },
+	{ name: 'Won', value: '1', description: 'The deal was won' },
+	{ name: 'Lost', value: '2', description: 'The deal was lost' },
+];
+
+/** The deal's pipeline (deal group) by name or id; Update shows it with its own description. */
+export function pipelineField(extra: Partial<INodeProperties> = {}): INodeProperties {
+	return {
+		displayName: 'Pipeline Name or ID',
+		name: 'pipeline',
+		type: 'options',
+		typeOptions: { loadOptionsMethod: 'getDealPipelines' },
+		default: '',
+		description:
+			'The pipeline (deal group); an expression may also give its name. Choose from the list, or specify an ID using an <a href="https://docs.n8n.io/code/expressions/">expression</a>.',
+		...extra,
+	};
+}
+
+/** The stage within the pipeline by name or id; its dropdown follows the pipeline chosen in Create or Update. */
+export function stageField(extra: Partial<INodeProperties> = {}): INodeProperties {
+	return {
+		displayName: 'Stage Name or ID',
+		name: 'stage',
+		type: 'options',
+		typeOptions: { loadOptionsMethod: 'getDealStages', loadOptionsDependsOn: ['pipeline', 'updateFields.pipeline'] },
+		default: '',
+		description:
+			'The stage within the pipeline, empty for its first stage; an expression may also give its name. Choose from the list, or specify an ID using an <a href="https://docs.n8n.io/code/expressions/">expression</a>.',
+		...extra,
+	};
+}
 
 const properties: INodeProperties[] = [
 	{ displayName: 'Title', name: 'title', type: 'string', required: true, default: '', description: 'Title of the new deal' },
@@ -47,12 +83,12 @@ export const description = updateDisplayOptions({ show: { resource: ['deal'], op
 export async function execute(this: IExecuteFunctions, itemIndex: number, cache: ExecutionCache): Promise<IDataObject> {
 	// Everything is checked before anything is sent.
 	const title = requireText(this, itemIndex, this.getNodeParameter('title', itemIndex), 'Title');
-	const value = toCents(this, itemIndex, this.getNodeParameter('value', itemIndex));
-	const currency = toCurrency(this, itemIndex, this.getNodeParameter('currency', itemIndex));
+	const value = toCents(this.getNode(), itemIndex, this.getNodeParameter('value', itemIndex));
+	const currency = toCurrency(this.getNode(), itemIndex, this.getNodeParameter('currency', itemIndex));
 	const ref = parseContactRef(this, itemIndex, this.getNodeParameter('contact', itemIndex));
 	const pipeline = await resolvePipeline(cache, requireText(this, itemIndex, this.getNodeParameter('pipeline', itemIndex), 'Pipeline'), itemIndex);
 	const stage = await resolveStage(cache, pipeline, String(this.getNodeParameter('stage', itemIndex, '') ?? ''), itemIndex);
-	const contactId = await cache.contactId(ref, itemIndex);
+	const contactId = await resolveContactId(cache, ref, itemIndex);
 	const extra = this.getNodeParameter('additionalFields', itemIndex, {}) as IDataObject;
 
 	const deal: IDataObject = { title, value, currency, contact: contactId, group: pipeline.id, stage: stage.id };

@@ -1,7 +1,7 @@
 import { updateDisplayOptions, type IDataObject, type IExecuteFunctions, type INodeProperties } from 'n8n-workflow';
 
+import { toDealId } from '../../helpers/deals';
 import { activeCampaignRequest } from '../../transport';
-import { toDealId } from './shared';
 
 export const dealId: INodeProperties = {
 	displayName: 'Deal ID',
@@ -16,7 +16,7 @@ export const description = updateDisplayOptions({ show: { resource: ['deal'], op
 
 /** Reads one deal by id; its value stays in cents as ActiveCampaign stores it. */
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
-	const id = toDealId(this, itemIndex, this.getNodeParameter('dealId', itemIndex));
+	const id = toDealId(this.getNode(), itemIndex, this.getNodeParameter('dealId', itemIndex));
 	const response = await activeCampaignRequest.call(this, { method: 'GET', path: `/deals/${id}`, what: `reading deal ${id}` });
 	return response.deal as IDataObject;
 }

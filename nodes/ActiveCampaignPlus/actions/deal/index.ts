@@ -2,13 +2,9 @@ import type { INodeProperties } from 'n8n-workflow';
 
 import * as create from './create.operation';
 import * as get from './get.operation';
-import { getDealPipelines, getDealStages } from './shared';
 import * as update from './update.operation';
 
 export { create, get, update };
-
-/** Dropdowns of the deal parameters, merged into the node's loadOptions. */
-export const loadOptions = { getDealPipelines, getDealStages };
 
 export const description: INodeProperties[] = [
 	{

@@ -1,10 +1,14 @@
 import { updateDisplayOptions, type IDataObject, type IExecuteFunctions, type INodeProperties } from 'n8n-workflow';
 
-import { badInput, requireText } from '../../helpers/input';
-import type { ExecutionCache } from '../../helpers/names';
+import { inputError } from '../../../shared/errors';
+import type { ExecutionCache } from '../../cache';
+import type { PipelineInfo } from '../../helpers/catalog';
+import { toCents, toCurrency, toDealId } from '../../helpers/deals';
+import { requireText } from '../../helpers/input';
+import { resolvePipeline, resolveStage } from '../../lookups/deals';
 import { activeCampaignRequest } from '../../transport';
+import { pipelineField, stageField, STATUS_OPTIONS } from './create.operation';
 import { dealId } from './get.operation';
-import { pipelineField, resolvePipeline, resolveStage, stageField, STATUS_OPTIONS, toCents, toCurrency, toDealId, type PipelineInfo } from './shared';
 
 const properties: INodeProperties[] = [
 	dealId,
@@ -43,12 +47,12 @@ export const description = updateDisplayOptions({ show: { resource: ['deal'], op
 
 /** Changes a deal by id: title, value, currency, pipeline/stage (by name or id), status, description. */
 export async function execute(this: IExecuteFunctions, itemIndex: number, cache: ExecutionCache): Promise<IDataObject> {
-	const id = toDealId(this, itemIndex, this.getNodeParameter('dealId', itemIndex));
+	const id = toDealId(this.getNode(), itemIndex, this.getNodeParameter('dealId', itemIndex));
 	const fields = this.getNodeParameter('updateFields', itemIndex, {}) as IDataObject;
 	const deal: IDataObject = {};
 	if (fields.title !== undefined) deal.title = requireText(this, itemIndex, fields.title, 'Title');
-	if (fields.value !== undefined) deal.value = toCents(this, itemIndex, fields.value);
-	if (fields.currency !== undefined) deal.currency = toCurrency(this, itemIndex, fields.currency);
+	if (fields.value !== undefined) deal.value = toCents(this.getNode(), itemIndex, fields.value);
+	if (fields.currency !== undefined) deal.currency = toCurrency(this.getNode(), itemIndex, fields.currency);
 	if (fields.description !== undefined) deal.description = String(fields.description);
 	if (fields.status !== undefined && fields.status !== '') deal.status = Number(fields.status);
 
@@ -70,7 +74,7 @@ export async function execute(this: IExecuteFunctions, itemIndex: number, cache:
 		stageName = stage.title;
 	}
 	if (Object.keys(deal).length === 0) {
-		throw badInput(this, itemIndex, 'Update Fields is empty', 'Add at least one field to change; nothing was sent to ActiveCampaign for this item.');
+		throw inputError(this.getNode(), itemIndex, 'Update Fields is empty', 'Add at least one field to change; nothing was sent to ActiveCampaign for this item.');
 	}
 	const response = await activeCampaignRequest.call(this, { method: 'PUT', path: `/deals/${id}`, body: { deal }, what: `updating deal ${id}` });
 	return { ...(response.deal as IDataObject), ...(pipeline ? { pipelineName: pipeline.title, stageName } : {}) };

@@ -1,19 +1,13 @@
 import { NodeApiError, updateDisplayOptions, type IDataObject, type IExecuteFunctions, type INodeProperties, type JsonObject } from 'n8n-workflow';
 
-import { badInput, requireEmail, requireText } from '../../helpers/input';
-import type { ExecutionCache } from '../../helpers/names';
+import { inputError } from '../../../shared/errors';
+import type { ExecutionCache } from '../../cache';
+import { requireEmail, requireText } from '../../helpers/input';
 import { activeCampaignGetAll, activeCampaignRequest, trackEvent } from '../../transport';
+import { email as emailField } from '../common.descriptions';
 
 const properties: INodeProperties[] = [
-	{
-		displayName: 'Email',
-		name: 'email',
-		type: 'string',
-		placeholder: 'name@email.com',
-		required: true,
-		default: '',
-		description: 'The contact the event is recorded for',
-	},
+	{ ...emailField, description: 'The contact the event is recorded for' },
 	{
 		displayName: 'Event Name',
 		name: 'event',
@@ -39,7 +33,7 @@ export async function execute(this: IExecuteFunctions, itemIndex: number, cache:
 	const email = requireEmail(this, itemIndex, this.getNodeParameter('email', itemIndex), 'Email');
 	const name = requireText(this, itemIndex, this.getNodeParameter('event', itemIndex), 'Event Name');
 	if (name.length > 32) {
-		throw badInput(this, itemIndex, `Event Name "${name}" is longer than 32 characters`, 'ActiveCampaign accepts event names of at most 32 characters; shorten it.');
+		throw inputError(this.getNode(), itemIndex, `Event Name "${name}" is longer than 32 characters`, 'ActiveCampaign accepts event names of at most 32 characters; shorten it.');
 	}
 	const data = this.getNodeParameter('eventData', itemIndex, '') as string;
 	if (this.getNodeParameter('register', itemIndex, false) as boolean) {

@@ -1,8 +1,11 @@
 import { updateDisplayOptions, type IDataObject, type IExecuteFunctions, type INodeProperties } from 'n8n-workflow';
 
-import { badInput, parseContactRef, requireText } from '../../helpers/input';
-import { setListStatus } from '../../helpers/links';
-import type { ExecutionCache } from '../../helpers/names';
+import { inputError } from '../../../shared/errors';
+import { setListStatus } from '../../associations';
+import type { ExecutionCache } from '../../cache';
+import { parseContactRef, requireText } from '../../helpers/input';
+import { resolveList } from '../../lookups/catalogs';
+import { resolveContactId } from '../../lookups/contacts';
 import { activeCampaignRequest } from '../../transport';
 import { contactRef } from '../common.descriptions';
 
@@ -34,9 +37,9 @@ export const description = updateDisplayOptions({ show: { resource: ['list'], op
 /** Subscribes a contact; someone who unsubscribed is only re-added with "Resubscribe" on (sent as sourceid 4). */
 export async function execute(this: IExecuteFunctions, itemIndex: number, cache: ExecutionCache): Promise<IDataObject> {
 	const ref = parseContactRef(this, itemIndex, this.getNodeParameter('contact', itemIndex));
-	const list = await cache.list(requireText(this, itemIndex, this.getNodeParameter('list', itemIndex), 'List'), itemIndex);
+	const list = await resolveList(cache, requireText(this, itemIndex, this.getNodeParameter('list', itemIndex), 'List'), itemIndex);
 	const resubscribe = this.getNodeParameter('resubscribe', itemIndex, false) as boolean;
-	const contactId = await cache.contactId(ref, itemIndex);
+	const contactId = await resolveContactId(cache, ref, itemIndex);
 	const current = await activeCampaignRequest.call(this, {
 		method: 'GET',
 		path: `/contacts/${contactId}/contactLists`,
@@ -45,8 +48,8 @@ export async function execute(this: IExecuteFunctions, itemIndex: number, cache:
 	const existing = ((current.contactLists as IDataObject[] | undefined) ?? []).find((cl) => String(cl.list) === list.id);
 	const unsubscribed = existing !== undefined && String(existing.status) === '2';
 	if (unsubscribed && !resubscribe) {
-		throw badInput(
-			this,
+		throw inputError(
+			this.getNode(),
 			itemIndex,
 			`Contact ${contactId} unsubscribed from list "${list.name}" earlier and was not subscribed again`,
 			'Turn on "Resubscribe" only if the person asked to be subscribed again.',

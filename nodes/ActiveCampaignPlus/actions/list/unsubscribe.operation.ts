@@ -1,8 +1,10 @@
 import { updateDisplayOptions, type IDataObject, type IExecuteFunctions } from 'n8n-workflow';
 
+import { setListStatus } from '../../associations';
+import type { ExecutionCache } from '../../cache';
 import { parseContactRef, requireText } from '../../helpers/input';
-import { setListStatus } from '../../helpers/links';
-import type { ExecutionCache } from '../../helpers/names';
+import { resolveList } from '../../lookups/catalogs';
+import { resolveContactId } from '../../lookups/contacts';
 import { contactRef } from '../common.descriptions';
 import { listField } from './subscribe.operation';
 
@@ -11,7 +13,7 @@ export const description = updateDisplayOptions({ show: { resource: ['list'], op
 /** Unsubscribes a contact from a list given by name or id; returns the contactList association. */
 export async function execute(this: IExecuteFunctions, itemIndex: number, cache: ExecutionCache): Promise<IDataObject> {
 	const ref = parseContactRef(this, itemIndex, this.getNodeParameter('contact', itemIndex));
-	const list = await cache.list(requireText(this, itemIndex, this.getNodeParameter('list', itemIndex), 'List'), itemIndex);
-	const contactId = await cache.contactId(ref, itemIndex);
+	const list = await resolveList(cache, requireText(this, itemIndex, this.getNodeParameter('list', itemIndex), 'List'), itemIndex);
+	const contactId = await resolveContactId(cache, ref, itemIndex);
 	return await setListStatus.call(this, contactId, list, 2);
 }

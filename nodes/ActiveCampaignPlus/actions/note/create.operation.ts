@@ -1,7 +1,8 @@
 import { updateDisplayOptions, type IDataObject, type IExecuteFunctions, type INodeProperties } from 'n8n-workflow';
 
+import type { ExecutionCache } from '../../cache';
 import { parseContactRef, requireText } from '../../helpers/input';
-import type { ExecutionCache } from '../../helpers/names';
+import { resolveContactId } from '../../lookups/contacts';
 import { activeCampaignRequest } from '../../transport';
 import { contactRef } from '../common.descriptions';
 
@@ -22,7 +23,7 @@ export const description = updateDisplayOptions({ show: { resource: ['note'], op
 export async function execute(this: IExecuteFunctions, itemIndex: number, cache: ExecutionCache): Promise<IDataObject> {
 	const ref = parseContactRef(this, itemIndex, this.getNodeParameter('contact', itemIndex));
 	const note = requireText(this, itemIndex, this.getNodeParameter('note', itemIndex), 'Note');
-	const contactId = await cache.contactId(ref, itemIndex);
+	const contactId = await resolveContactId(cache, ref, itemIndex);
 	const response = await activeCampaignRequest.call(this, {
 		method: 'POST',
 		path: '/notes',

@@ -1,7 +1,8 @@
 import { updateDisplayOptions, type IDataObject, type IExecuteFunctions } from 'n8n-workflow';
 
+import type { ExecutionCache } from '../../cache';
 import { parseContactRef } from '../../helpers/input';
-import type { ExecutionCache } from '../../helpers/names';
+import { resolveContactId } from '../../lookups/contacts';
 import { activeCampaignRequest } from '../../transport';
 import { contactRef, limit, returnAll } from '../common.descriptions';
 
@@ -12,7 +13,7 @@ export async function execute(this: IExecuteFunctions, itemIndex: number, cache:
 	const ref = parseContactRef(this, itemIndex, this.getNodeParameter('contact', itemIndex));
 	const all = this.getNodeParameter('returnAll', itemIndex) as boolean;
 	const max = all ? undefined : (this.getNodeParameter('limit', itemIndex) as number);
-	const contactId = await cache.contactId(ref, itemIndex);
+	const contactId = await resolveContactId(cache, ref, itemIndex);
 	const response = await activeCampaignRequest.call(this, {
 		method: 'GET',
 		path: `/contacts/${contactId}/notes`,

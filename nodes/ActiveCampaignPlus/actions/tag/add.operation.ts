@@ -1,8 +1,11 @@
 import { updateDisplayOptions, type IDataObject, type IExecuteFunctions, type INodeProperties } from 'n8n-workflow';
 
-import { badInput, parseContactRef, splitNames } from '../../helpers/input';
-import { addTag } from '../../helpers/links';
-import type { ExecutionCache } from '../../helpers/names';
+import { inputError } from '../../../shared/errors';
+import { addTag } from '../../associations';
+import type { ExecutionCache } from '../../cache';
+import { parseContactRef, splitNames } from '../../helpers/input';
+import { resolveContactId } from '../../lookups/contacts';
+import { resolveTag } from '../../lookups/tags';
 import { contactRef, createMissingTags } from '../common.descriptions';
 
 export const tagsField: INodeProperties = {
@@ -22,7 +25,7 @@ export const description = updateDisplayOptions({ show: { resource: ['tag'], ope
 /** The "Tags" parameter, or an error when it names none. */
 export function readTagNames(context: IExecuteFunctions, itemIndex: number): string[] {
 	const names = splitNames(context.getNodeParameter('tags', itemIndex, ''));
-	if (names.length === 0) throw badInput(context, itemIndex, 'Tags is empty', 'Enter at least one tag name or ID.');
+	if (names.length === 0) throw inputError(context.getNode(), itemIndex, 'Tags is empty', 'Enter at least one tag name or ID.');
 	return names;
 }
 
@@ -31,9 +34,9 @@ export async function execute(this: IExecuteFunctions, itemIndex: number, cache:
 	const ref = parseContactRef(this, itemIndex, this.getNodeParameter('contact', itemIndex));
 	const names = readTagNames(this, itemIndex);
 	const create = this.getNodeParameter('createMissingTags', itemIndex, true) as boolean;
-	const contactId = await cache.contactId(ref, itemIndex);
+	const contactId = await resolveContactId(cache, ref, itemIndex);
 	const tags = [];
-	for (const name of names) tags.push(await cache.tag(name, itemIndex, { create, allowId: true, field: 'Tags' }));
+	for (const name of names) tags.push(await resolveTag(cache, name, itemIndex, { create, allowId: true, field: 'Tags' }));
 	const contactTags = [];
 	for (const tag of tags) contactTags.push(await addTag.call(this, contactId, tag));
 	return {

@@ -1,7 +1,8 @@
 import { updateDisplayOptions, type IDataObject, type IExecuteFunctions, type INodeProperties } from 'n8n-workflow';
 
+import type { ExecutionCache } from '../../cache';
 import { requireText } from '../../helpers/input';
-import type { ExecutionCache } from '../../helpers/names';
+import { resolveTag } from '../../lookups/tags';
 
 const properties: INodeProperties[] = [
 	{
@@ -18,6 +19,6 @@ export const description = updateDisplayOptions({ show: { resource: ['tag'], ope
 
 export async function execute(this: IExecuteFunctions, itemIndex: number, cache: ExecutionCache): Promise<IDataObject> {
 	const name = requireText(this, itemIndex, this.getNodeParameter('name', itemIndex), 'Tag Name');
-	const tag = await cache.tag(name, itemIndex, { create: true });
+	const tag = await resolveTag(cache, name, itemIndex, { create: true });
 	return { id: tag.id, tag: tag.tag, created: tag.created === true };
 }

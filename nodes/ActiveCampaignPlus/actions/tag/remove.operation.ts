@@ -1,8 +1,11 @@
 import { updateDisplayOptions, type IDataObject, type IExecuteFunctions } from 'n8n-workflow';
 
+import { removeTags } from '../../associations';
+import type { ExecutionCache } from '../../cache';
+import type { TagInfo } from '../../helpers/catalog';
 import { parseContactRef } from '../../helpers/input';
-import { removeTags } from '../../helpers/links';
-import type { ExecutionCache, TagInfo } from '../../helpers/names';
+import { resolveContactId } from '../../lookups/contacts';
+import { existingTag } from '../../lookups/tags';
 import { contactRef } from '../common.descriptions';
 import { readTagNames, tagsField } from './add.operation';
 
@@ -12,11 +15,11 @@ export const description = updateDisplayOptions({ show: { resource: ['tag'], ope
 export async function execute(this: IExecuteFunctions, itemIndex: number, cache: ExecutionCache): Promise<IDataObject> {
 	const ref = parseContactRef(this, itemIndex, this.getNodeParameter('contact', itemIndex));
 	const names = readTagNames(this, itemIndex);
-	const contactId = await cache.contactId(ref, itemIndex);
+	const contactId = await resolveContactId(cache, ref, itemIndex);
 	const tags: TagInfo[] = [];
 	const unknown: string[] = [];
 	for (const name of names) {
-		const tag = await cache.existingTag(name, true);
+		const tag = await existingTag(cache, name, true);
 		if (tag) tags.push(tag);
 		else unknown.push(name);
 	}

@@ -1,4 +1,4 @@
-import { acSandbox } from './support';
+import { acSandbox } from '../support';
 
 const ac = acSandbox();
 
@@ -50,7 +50,7 @@ describe('List', () => {
 	it('an unknown list name says which', async () => {
 		const { error } = await ac.run({ resource: 'list', operation: 'subscribe', contact: 'ada@example.com', list: 'Custmers' });
 
-		expect(error?.message).toBe('List: no list named or with ID "Custmers" exists in ActiveCampaign (item 0)');
+		expect(error?.message).toBe('List: no list named or with ID "Custmers" exists in ActiveCampaign [item 0]');
 	});
 
 	it('creates a list with the required sender fields, and gets many', async () => {

@@ -1,4 +1,4 @@
-import { acSandbox } from './support';
+import { acSandbox } from '../support';
 
 const ac = acSandbox();
 
@@ -26,8 +26,8 @@ describe('Automation', () => {
 		const automation = await ac.run({ resource: 'automation', operation: 'addContact', contact: 'ada@example.com', automation: 'Onbording' });
 		const contact = await ac.run({ resource: 'automation', operation: 'addContact', contact: 'who@example.com', automation: 'Onboarding' });
 
-		expect(automation.error?.message).toBe('Automation: no automation named or with ID "Onbording" exists in ActiveCampaign (item 0)');
-		expect(contact.error?.message).toBe('No contact with email who@example.com exists in ActiveCampaign (item 0)');
+		expect(automation.error?.message).toBe('Automation: no automation named or with ID "Onbording" exists in ActiveCampaign [item 0]');
+		expect(contact.error?.message).toBe('No contact with email who@example.com exists in ActiveCampaign [item 0]');
 	});
 
 	it('gets many automations', async () => {

@@ -1,6 +1,6 @@
 import type { IDataObject } from 'n8n-workflow';
 
-import { SHARED_NAMES_TTL_MS } from '../../../nodes/ActiveCampaignPlus/helpers/names';
+import { SHARED_NAMES_TTL_MS } from '../../../nodes/ActiveCampaignPlus/cache';
 import { acSandbox, counts } from './support';
 
 const ac = acSandbox();

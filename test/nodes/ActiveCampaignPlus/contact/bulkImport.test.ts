@@ -1,5 +1,4 @@
-import { chunkContacts, MAX_IMPORT_BYTES } from '../../../nodes/ActiveCampaignPlus/actions/contact/bulkImport.operation';
-import { acSandbox, counts } from './support';
+import { acSandbox, counts } from '../support';
 
 const ac = acSandbox();
 
@@ -51,7 +50,7 @@ describe('Contact → Bulk Import', () => {
 			['c@example.com', 'imported', { item: 2 }],
 		]);
 		expect(outputs[1].map((o) => [o.json.error, o.pairedItem])).toEqual([
-			['Email "broken" is not a valid email address (item 1)', { item: 1 }],
+			['Email "broken" is not a valid email address [item 1]', { item: 1 }],
 		]);
 		expect((await ac.state()).contacts.map((c) => c.email)).toEqual(['a@example.com', 'c@example.com']);
 	});
@@ -59,19 +58,44 @@ describe('Contact → Bulk Import', () => {
 	it('without Continue On Fail, one bad item stops the run before anything is imported', async () => {
 		const { error } = await ac.run({ ...parameters, customFields: {} }, [{ email: 'a@example.com' }, { email: 'broken' }]);
 
-		expect(error?.message).toBe('Email "broken" is not a valid email address (item 1)');
+		expect(error?.message).toBe('Email "broken" is not a valid email address [item 1]');
 		expect(counts(await ac.stats())['POST /api/3/import/bulk_import']).toBeUndefined();
 	});
 
-	it('chunks by 250 contacts and by 400,000 bytes', () => {
-		const small = Array.from({ length: 600 }, (_, i) => ({ payload: { email: `x${i}@e.com` } }));
-		const big = Array.from({ length: 30 }, (_, i) => ({ payload: { email: `y${i}@e.com`, note: 'z'.repeat(30_000) } }));
+	describe('Wait for Completion', () => {
+		const two = [{ email: 'a@example.com' }, { email: 'b@example.com' }];
+		const waiting = (waitSeconds: number) => ({ ...parameters, tags: 'imported', customFields: {}, options: { waitSeconds } });
+		const statusReads = async () => counts(await ac.stats())['GET /api/3/import/info'] ?? 0;
+		const importTakes = (ms: number) => ac.env.ac.admin('POST', '/options', { importDelayMs: ms });
 
-		expect(chunkContacts(small).map((c) => c.length)).toEqual([250, 250, 100]);
-		const chunks = chunkContacts(big);
-		expect(chunks.map((c) => c.length)).toEqual([13, 13, 4]);
-		for (const chunk of chunks) {
-			expect(Buffer.byteLength(JSON.stringify({ contacts: chunk.map((c) => c.payload) }))).toBeLessThanOrEqual(MAX_IMPORT_BYTES);
-		}
+		it('at 0, every contact comes out queued with its batch and the status is never read', async () => {
+			const { outputs } = await ac.run(waiting(0), two);
+
+			expect(outputs[0].map((o) => [o.json.email, o.json.status])).toEqual([
+				['a@example.com', 'queued'],
+				['b@example.com', 'queued'],
+			]);
+			expect(outputs[0][1].json.batchId).toBe(outputs[0][0].json.batchId);
+			expect(await statusReads()).toBe(0);
+		});
+
+		it('asks again after 0.5 s, then 1 s later, until the batch has finished', async () => {
+			await importTakes(1200);
+
+			const { outputs } = await ac.run(waiting(10), two);
+
+			expect(outputs[0].map((o) => o.json.status)).toEqual(['imported', 'imported']);
+			expect(await statusReads()).toBe(3);
+		});
+
+		it('a batch still running when the wait runs out comes out queued, not as an error', async () => {
+			await importTakes(3000);
+
+			const { outputs, error } = await ac.run(waiting(1), two);
+
+			expect(error).toBeUndefined();
+			expect(outputs[0].map((o) => o.json.status)).toEqual(['queued', 'queued']);
+			expect(await statusReads()).toBe(2);
+		});
 	});
 });

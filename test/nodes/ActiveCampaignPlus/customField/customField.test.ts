@@ -1,4 +1,4 @@
-import { acSandbox, counts } from './support';
+import { acSandbox, counts } from '../support';
 
 const ac = acSandbox();
 
@@ -51,7 +51,7 @@ describe('Custom Field', () => {
 			customFields: { field: [{ name: 'Seats', value: 'twelve' }] },
 		});
 
-		expect(error?.message).toBe('Custom field "Seats" (number): "twelve" is not a number (item 0)');
+		expect(error?.message).toBe('Custom field "Seats" (number): "twelve" is not a number [item 0]');
 		expect((await ac.contact('ada@example.com'))?.fieldValues).toEqual({});
 	});
 

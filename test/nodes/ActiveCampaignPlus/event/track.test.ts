@@ -1,4 +1,5 @@
-import { acSandbox, counts } from './support';
+import { runNode, TestCredentials } from '../../../support/n8n';
+import { acSandbox, counts } from '../support';
 
 const ac = acSandbox();
 
@@ -38,7 +39,21 @@ describe('Event → Track', () => {
 	it('a bad email is refused before anything is sent', async () => {
 		const { error } = await ac.run({ resource: 'event', operation: 'track', email: 'ada@', event: 'x' });
 
-		expect(error?.message).toBe('Email "ada@" is not a valid email address (item 0)');
+		expect(error?.message).toBe('Email "ada@" is not a valid email address [item 0]');
 		expect((await ac.state()).contacts[0].events).toEqual([]);
+	});
+
+	it('a credential without the event tracking account and key says what to fill in; nothing is sent', async () => {
+		const credentials = new TestCredentials().set('activeCampaignPlusApi', { apiUrl: ac.env.sandbox.url, apiKey: 'sandbox-key' });
+
+		const { error } = await runNode({
+			type: 'activeCampaignPlus',
+			parameters: { resource: 'event', operation: 'track', email: 'ada@example.com', event: 'x' },
+			credentials,
+		});
+
+		expect(error?.message).toBe('Event tracking needs the Event Tracking Account ID and Event Key [item 0]');
+		expect(error?.description).toContain('Settings → Tracking → Event Tracking');
+		expect(counts(await ac.stats())['POST /event']).toBeUndefined();
 	});
 });

@@ -1,5 +1,5 @@
-import { maxPerWindow } from '../../sandbox/server';
-import { acSandbox, counts } from './support';
+import { maxPerWindow } from '../../../sandbox/server';
+import { acSandbox, counts } from '../support';
 
 const ac = acSandbox();
 
@@ -124,7 +124,7 @@ describe('Contact → Upsert', () => {
 		expect(outputs[0].map((i) => i.json.email)).toEqual(['good@example.com']);
 		expect(outputs[1]).toHaveLength(1);
 		expect(outputs[1][0].pairedItem).toEqual({ item: 1 });
-		expect(outputs[1][0].json.error).toBe('Email "not-an-email" is not a valid email address (item 1)');
+		expect(outputs[1][0].json.error).toBe('Email "not-an-email" is not a valid email address [item 1]');
 		expect(counts(await ac.stats())['POST /api/3/contact/sync']).toBe(1);
 		expect((await ac.state()).contacts.map((c) => c.email)).toEqual(['good@example.com']);
 	});
@@ -140,10 +140,10 @@ describe('Contact → Upsert', () => {
 			customFields: { field: [{ name: 'Interest', value: 'Analytics, Golf' }] },
 		});
 
-		expect(unknownList.error?.message).toBe('Lists to Subscribe: no list named or with ID "Newsleter" exists in ActiveCampaign (item 0)');
+		expect(unknownList.error?.message).toBe('Lists to Subscribe: no list named or with ID "Newsleter" exists in ActiveCampaign [item 0]');
 		expect(unknownList.error?.description).toContain('Newsletter, Customers');
-		expect(unknownField.error?.message).toBe('Custom field "Company Sise" does not exist in ActiveCampaign (item 0)');
-		expect(badOption.error?.message).toBe('Custom field "Interest" (listbox): "Golf" is not one of its options (item 0)');
+		expect(unknownField.error?.message).toBe('Custom field "Company Sise" does not exist in ActiveCampaign [item 0]');
+		expect(badOption.error?.message).toBe('Custom field "Interest" (listbox): "Golf" is not one of its options [item 0]');
 		const state = await ac.state();
 		expect(state.contacts).toEqual([]);
 		expect(state.tags.map((t) => t.tag)).toEqual(['customer']);

@@ -1,6 +1,6 @@
 import type { IDataObject } from 'n8n-workflow';
 
-import { acSandbox, counts } from './support';
+import { acSandbox, counts } from '../support';
 
 const ac = acSandbox();
 
@@ -100,12 +100,12 @@ describe('Deal', () => {
 		const pipeline = await ac.run(create({ pipeline: 'Enterprise' }));
 		const currency = await ac.run(create({ currency: 'dollars' }));
 
-		expect(stage.error?.message).toBe('Stage: no stage named or with ID "Negotiation" exists in pipeline "Sales Pipeline" (item 0)');
+		expect(stage.error?.message).toBe('Stage: no stage named or with ID "Negotiation" exists in pipeline "Sales Pipeline" [item 0]');
 		expect(stage.error?.description).toBe('Use one of: To Contact, In Contact, Follow Up.');
-		expect(value.error?.message).toBe('Value "12,50" is not an amount (item 0)');
-		expect(contact.error?.message).toBe('No contact with email who@example.com exists in ActiveCampaign (item 0)');
-		expect(pipeline.error?.message).toBe('Pipeline: no pipeline named or with ID "Enterprise" exists in ActiveCampaign (item 0)');
-		expect(currency.error?.message).toBe('Currency "dollars" is not a 3-letter currency code (item 0)');
+		expect(value.error?.message).toBe('Value "12,50" is not an amount [item 0]');
+		expect(contact.error?.message).toBe('No contact with email who@example.com exists in ActiveCampaign [item 0]');
+		expect(pipeline.error?.message).toBe('Pipeline: no pipeline named or with ID "Enterprise" exists in ActiveCampaign [item 0]');
+		expect(currency.error?.message).toBe('Currency "dollars" is not a 3-letter currency code [item 0]');
 		expect(counts(await ac.stats())['POST /api/3/deals']).toBeUndefined();
 		expect(await deals()).toEqual([]);
 	});
@@ -124,8 +124,8 @@ describe('Deal', () => {
 			['4050', { item: 3 }],
 		]);
 		expect(outputs[1].map((o) => [o.json.error, o.pairedItem])).toEqual([
-			['Value "ten" is not an amount (item 1)', { item: 1 }],
-			['No contact with email who@example.com exists in ActiveCampaign (item 2)', { item: 2 }],
+			['Value "ten" is not an amount [item 1]', { item: 1 }],
+			['No contact with email who@example.com exists in ActiveCampaign [item 2]', { item: 2 }],
 		]);
 		expect((await deals()).map((d) => [d.contact, d.value])).toEqual([
 			[ids.contacts['ada@example.com'], 1000],
@@ -167,11 +167,11 @@ describe('Deal', () => {
 		const badId = await ac.run({ resource: 'deal', operation: 'get', dealId: 'abc' });
 		const gone = await ac.run({ resource: 'deal', operation: 'get', dealId: '999' });
 
-		expect(stage.error?.message).toBe('Stage: no stage named or with ID "Closed" exists in pipeline "Sales Pipeline" (item 0)');
-		expect(value.error?.message).toBe('Value "a lot" is not an amount (item 0)');
-		expect(none.error?.message).toBe('Update Fields is empty (item 0)');
+		expect(stage.error?.message).toBe('Stage: no stage named or with ID "Closed" exists in pipeline "Sales Pipeline" [item 0]');
+		expect(value.error?.message).toBe('Value "a lot" is not an amount [item 0]');
+		expect(none.error?.message).toBe('Update Fields is empty [item 0]');
 		expect(missing.error?.message).toMatch(/^ActiveCampaign answered HTTP 404 while updating deal 999/);
-		expect(badId.error?.message).toBe('Deal ID "abc" is not a number (item 0)');
+		expect(badId.error?.message).toBe('Deal ID "abc" is not a number [item 0]');
 		expect(gone.error?.message).toMatch(/^ActiveCampaign answered HTTP 404 while reading deal 999/);
 		expect(counts(await ac.stats())['PUT /api/3/deals/:id'] ?? 0).toBe(1);
 		expect((await deals()).map((d) => [d.title, d.value])).toEqual([['Ada renewal', 149999]]);

@@ -1,4 +1,4 @@
-import { acSandbox } from './support';
+import { acSandbox } from '../support';
 
 const ac = acSandbox();
 

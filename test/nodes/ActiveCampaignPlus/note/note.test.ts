@@ -1,4 +1,4 @@
-import { acSandbox, counts } from './support';
+import { acSandbox, counts } from '../support';
 
 const ac = acSandbox();
 
@@ -52,9 +52,9 @@ describe('Note', () => {
 		const bad = await ac.run({ resource: 'note', operation: 'create', contact: 'ada', note: 'x' });
 		const empty = await ac.run({ resource: 'note', operation: 'create', contact: 'ada@example.com', note: '  ' });
 
-		expect(unknown.error?.message).toBe('No contact with email who@example.com exists in ActiveCampaign (item 0)');
-		expect(bad.error?.message).toBe('Contact "ada" is neither an email address nor a contact ID (item 0)');
-		expect(empty.error?.message).toBe('Note is empty (item 0)');
+		expect(unknown.error?.message).toBe('No contact with email who@example.com exists in ActiveCampaign [item 0]');
+		expect(bad.error?.message).toBe('Contact "ada" is neither an email address nor a contact ID [item 0]');
+		expect(empty.error?.message).toBe('Note is empty [item 0]');
 		expect(counts(await ac.stats())['POST /api/3/notes']).toBeUndefined();
 		expect(await notes()).toEqual([]);
 	});
@@ -71,7 +71,7 @@ describe('Note', () => {
 			[ids.contacts['bo@example.com'], { item: 2 }],
 		]);
 		expect(outputs[1].map((o) => [o.json.error, o.pairedItem])).toEqual([
-			['No contact with email who@example.com exists in ActiveCampaign (item 1)', { item: 1 }],
+			['No contact with email who@example.com exists in ActiveCampaign [item 1]', { item: 1 }],
 		]);
 		expect((await notes()).map((n) => n.relid)).toEqual([ids.contacts['ada@example.com'], ids.contacts['bo@example.com']]);
 	});

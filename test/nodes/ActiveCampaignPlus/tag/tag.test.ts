@@ -1,4 +1,4 @@
-import { acSandbox, counts } from './support';
+import { acSandbox, counts } from '../support';
 
 const ac = acSandbox();
 
@@ -41,7 +41,7 @@ describe('Tag', () => {
 	it('with creation off, an unknown tag name is an error naming it and nothing is written', async () => {
 		const { error } = await ac.run({ resource: 'tag', operation: 'add', contact: 'ada@example.com', tags: 'nope', createMissingTags: false });
 
-		expect(error?.message).toBe('Tags: no tag named "nope" exists in ActiveCampaign (item 0)');
+		expect(error?.message).toBe('Tags: no tag named "nope" exists in ActiveCampaign [item 0]');
 		expect(counts(await ac.stats())['POST /api/3/contactTags']).toBeUndefined();
 	});
 

@@ -1,9 +1,9 @@
 import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 
-import { activeCampaignRequest } from '../transport';
-import type { TagInfo } from './names';
+import type { ListInfo, TagInfo } from './helpers/catalog';
+import { activeCampaignRequest } from './transport';
 
-/** A contact's tag, list and automation associations: the writes several operations share. */
+/** A contact's tag and list associations: the reads and writes several operations share. */
 
 export async function addTag(this: IExecuteFunctions, contactId: string, tag: TagInfo): Promise<IDataObject> {
 	const response = await activeCampaignRequest.call(this, {
@@ -17,15 +17,20 @@ export async function addTag(this: IExecuteFunctions, contactId: string, tag: Ta
 	return response.contactTag as IDataObject;
 }
 
-/** Removes the associations of these tags (found through the contact's own list); returns the tags removed. */
-export async function removeTags(this: IExecuteFunctions, contactId: string, tags: TagInfo[]): Promise<TagInfo[]> {
-	if (tags.length === 0) return [];
+/** The contact's tag associations (`contactTag` rows: the tag's id in `tag`, the association's in `id`). */
+export async function contactTags(this: IExecuteFunctions, contactId: string): Promise<IDataObject[]> {
 	const response = await activeCampaignRequest.call(this, {
 		method: 'GET',
 		path: `/contacts/${contactId}/contactTags`,
 		what: `reading the tags of contact ${contactId}`,
 	});
-	const links = (response.contactTags as IDataObject[] | undefined) ?? [];
+	return (response.contactTags as IDataObject[] | undefined) ?? [];
+}
+
+/** Removes the associations of these tags (found through the contact's own list); returns the tags removed. */
+export async function removeTags(this: IExecuteFunctions, contactId: string, tags: TagInfo[]): Promise<TagInfo[]> {
+	if (tags.length === 0) return [];
+	const links = await contactTags.call(this, contactId);
 	const removed: TagInfo[] = [];
 	for (const tag of tags) {
 		const link = links.find((l) => String(l.tag) === tag.id);
@@ -44,7 +49,7 @@ export async function removeTags(this: IExecuteFunctions, contactId: string, tag
 export async function setListStatus(
 	this: IExecuteFunctions,
 	contactId: string,
-	list: { id: string; name: string },
+	list: ListInfo,
 	status: 1 | 2,
 	resubscribe = false,
 ): Promise<IDataObject> {
