@@ -90,6 +90,7 @@ async function main() {
 		}
 	}
 	lines.push('', 'Press Ctrl-C to stop.', '');
+	if (harness.info.consoleUrl) lines.push(`Try it: open ${harness.info.consoleUrl}, submit a lead, watch the contact appear`, '');
 	process.stdout.write(lines.join('\n'));
 
 	const code = await harness.n8n.exited;

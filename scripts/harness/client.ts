@@ -20,6 +20,8 @@ export interface HarnessInfo {
 	owner: { email: string; password: string; firstName: string; lastName: string };
 	caspioUrl?: string;
 	acUrl?: string;
+	/** The sandbox console (Caspio tables with a DataPage-like form, ActiveCampaign contacts). */
+	consoleUrl?: string;
 	credentials: Partial<Record<PresetCredentialType, string>>;
 	/** The data each preset credential was created with (sandbox values only). */
 	credentialData: Partial<Record<PresetCredentialType, Record<string, string | number>>>;

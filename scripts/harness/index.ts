@@ -141,11 +141,12 @@ async function startSandboxes({ options, log, teardown }: Setup): Promise<Sandbo
 	const seedDemo = options.seedDemo !== false;
 	const startCaspio = loadSandboxStarter('caspio', 'startCaspioSandbox');
 	const startAc = loadSandboxStarter('activecampaign', 'startActiveCampaignSandbox');
-	const caspio = await startCaspio({ port: options.caspioPort ?? 0, seedDemo });
-	teardown.add(() => caspio.close());
+	// ActiveCampaign first: the Caspio sandbox serves the console, which reads the contacts from it.
 	const ac = await startAc({ port: options.acPort ?? 0, seedDemo });
 	teardown.add(() => ac.close());
-	log(`sandboxes: Caspio ${caspio.url}, ActiveCampaign ${ac.url}`);
+	const caspio = await startCaspio({ port: options.caspioPort ?? 0, seedDemo, activeCampaignUrl: ac.url });
+	teardown.add(() => caspio.close());
+	log(`sandboxes: Caspio ${caspio.url}, ActiveCampaign ${ac.url}, console ${caspio.consoleUrl}`);
 	return { caspio, ac };
 }
 
@@ -216,6 +217,7 @@ async function connect(
 		owner,
 		caspioUrl: sandboxes.caspio?.url,
 		acUrl: sandboxes.ac?.url,
+		consoleUrl: sandboxes.caspio?.consoleUrl,
 		credentials: {},
 		credentialData: sandboxCredentialData(sandboxes.caspio?.url, sandboxes.ac?.url, queue.workers || undefined),
 		workflows: [],

@@ -89,7 +89,7 @@ export interface N8nProcess {
 	stop(): Promise<void>;
 }
 
-/** Environment of the n8n child: ours minus any N8N_/DB_/queue settings of the caller's shell, plus §7.3's set. */
+/** Environment of the n8n child: ours minus any N8N_/DB_/queue settings of the caller's shell, plus the settings n8n's docs give for a headless start. */
 export function n8nEnvironment(o: N8nProcessOptions): NodeJS.ProcessEnv {
 	const base = node24Env();
 	for (const key of Object.keys(base)) {

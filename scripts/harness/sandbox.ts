@@ -41,9 +41,12 @@ export class SandboxClient {
 export interface RunningSandbox {
 	url: string;
 	port: number;
+	/** Caspio: the sandbox console's page. */
+	consoleUrl?: string;
 	close(): Promise<void>;
 }
-type SandboxStarter = (options: { port?: number; seedDemo?: boolean }) => Promise<RunningSandbox>;
+/** `activeCampaignUrl` (Caspio only): the ActiveCampaign sandbox the console shows beside the tables. */
+type SandboxStarter = (options: { port?: number; seedDemo?: boolean; activeCampaignUrl?: string }) => Promise<RunningSandbox>;
 
 export function loadSandboxStarter(module: 'caspio' | 'activecampaign', exportName: string): SandboxStarter {
 	const file = path.join(REPO_ROOT, 'test', 'sandbox', module);

@@ -365,7 +365,8 @@ jest.setTimeout(300_000);
 beforeAll(async () => {
 	h = getHarness();
 	fs.mkdirSync(SCREENSHOTS, { recursive: true });
-	for (const f of fs.readdirSync(SCREENSHOTS)) if (f.endsWith('.png')) fs.rmSync(path.join(SCREENSHOTS, f));
+	// console-*.png belong to console.ui.test.ts, which may have run first.
+	for (const f of fs.readdirSync(SCREENSHOTS)) if (f.endsWith('.png') && !f.startsWith('console-')) fs.rmSync(path.join(SCREENSHOTS, f));
 	if (!fs.existsSync(CHROMIUM)) {
 		throw new Error(`No Chromium at ${CHROMIUM}: install Debian's chromium (apt-get install -y chromium) or set CHROMIUM_PATH`);
 	}

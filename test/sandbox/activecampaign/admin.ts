@@ -10,10 +10,10 @@ import { SOURCES, type Source } from './webhooks';
 
 const bad = (message: string): SandboxResponse => ({ status: 400, body: { message } });
 
-/** Everything stored, contacts with their tags (names), lists (with status), values, automations and events. */
-export function snapshot(ctx: Ctx) {
+/** Every contact with its tags (names), lists (with status), field values (by perstag), automations and events. */
+export function contactStates(ctx: Ctx) {
 	const store = ctx.store;
-	const contactState = (c: Contact) => ({
+	return store.contacts.all().map((c) => ({
 		id: String(c.id),
 		email: c.email,
 		firstName: c.firstName,
@@ -31,7 +31,12 @@ export function snapshot(ctx: Ctx) {
 			.where((ca) => ca.contact === c.id)
 			.map((ca) => ({ id: String(ca.automation), name: store.automations.get(ca.automation)?.name ?? '', contactAutomation: String(ca.id) })),
 		events: store.trackedEvents.filter((e) => e.contact === c.id).map((e) => ({ event: e.event, eventdata: e.eventdata, date: iso(e.date) })),
-	});
+	}));
+}
+
+/** Everything stored. */
+export function snapshot(ctx: Ctx) {
+	const store = ctx.store;
 	return {
 		eventTracking: { enabled: store.eventTracking.enabled, events: store.eventNames },
 		lists: store.lists.all().map((l) => ({ id: String(l.id), name: l.name, stringid: l.stringid })),
@@ -45,7 +50,7 @@ export function snapshot(ctx: Ctx) {
 			lists: store.fieldRels.where((r) => r.field === f.id).map((r) => String(r.relid)),
 		})),
 		automations: store.automations.all().map((a) => ({ id: String(a.id), name: a.name, status: a.status, entered: a.entered, exited: a.exited })),
-		contacts: store.contacts.all().map(contactState),
+		contacts: contactStates(ctx),
 		notes: store.notes.all().map((n) => ({ id: String(n.id), note: n.note, reltype: n.reltype, relid: String(n.relid) })),
 		deals: store.deals.all().map((d) => ({
 			id: String(d.id),

@@ -1,3 +1,4 @@
+import { activeCampaignConsoleRoutes } from '../console/routes';
 import {
 	type RunningSandbox,
 	Router,
@@ -117,7 +118,7 @@ function createActiveCampaignService(options: ActiveCampaignSandboxOptions = {})
 	const service: SandboxService = {
 		name: 'activecampaign',
 		api,
-		admin: adminRoutes(ctx),
+		admin: activeCampaignConsoleRoutes(adminRoutes(ctx), ctx),
 		reset() {
 			const previous = ctx.store;
 			Object.assign(ctx, fresh());

@@ -1,3 +1,4 @@
+import { CONSOLE_PATH } from '../console/routes';
 import { startSandbox, type RunningSandbox, type SandboxCore } from '../server';
 import { withRequestId } from './errors';
 import { CaspioService, type CaspioSandboxOptions } from './service';
@@ -9,6 +10,8 @@ export { EVENT_SOURCES, type Delivery, type EventSource } from './webhooks';
 export interface RunningCaspioSandbox extends RunningSandbox {
 	core: SandboxCore;
 	service: CaspioService;
+	/** The sandbox console: the tables with a DataPage-like form, and the ActiveCampaign contacts when linked. */
+	consoleUrl: string;
 	/** Resolves when every webhook delivery started so far has finished. */
 	idle(): Promise<void>;
 }
@@ -19,5 +22,5 @@ export async function startCaspioSandbox(options: CaspioSandboxOptions = {}): Pr
 	// Every Caspio response carries X-Caspio-Request-ID (§1.5).
 	const running = await startSandbox(service, { port: options.port, decorate: withRequestId });
 	service.core = running.core;
-	return { ...running, service, idle: () => service.webhooks.idle() };
+	return { ...running, service, consoleUrl: `${running.url}${CONSOLE_PATH}`, idle: () => service.webhooks.idle() };
 }

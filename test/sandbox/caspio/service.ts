@@ -1,3 +1,4 @@
+import { caspioConsoleRoutes } from '../console/routes';
 import type { Router, SandboxCore, SandboxRequest, SandboxResponse, SandboxService } from '../server';
 import { adminRoutes } from './admin';
 import { apiRoutes, TOKEN_PATH } from './api';
@@ -36,6 +37,8 @@ export interface CaspioSandboxOptions extends Partial<CaspioBehaviour> {
 	port?: number;
 	/** Load the Leads / Registrations / Preferences demo tables on start and on every reset. */
 	seedDemo?: boolean;
+	/** The ActiveCampaign sandbox whose contacts the console shows beside the tables (none: Caspio only). */
+	activeCampaignUrl?: string;
 }
 
 /** The Caspio model behind the HTTP routes: data, tokens, webhooks and the behaviour switches. */
@@ -60,7 +63,7 @@ export class CaspioService implements SandboxService {
 	constructor(private readonly options: CaspioSandboxOptions = {}) {
 		this.behaviour = this.initialBehaviour();
 		this.api = apiRoutes(this);
-		this.admin = adminRoutes(this);
+		this.admin = caspioConsoleRoutes(adminRoutes(this), this, options.activeCampaignUrl);
 		this.reset();
 	}
 
@@ -141,7 +144,7 @@ export class CaspioService implements SandboxService {
 	}
 
 	private initialBehaviour(): CaspioBehaviour {
-		const { port: _port, seedDemo: _seedDemo, ...given } = this.options;
+		const { port: _port, seedDemo: _seedDemo, activeCampaignUrl: _activeCampaignUrl, ...given } = this.options;
 		return { ...DEFAULT_BEHAVIOUR, ...given };
 	}
 }
