@@ -54,8 +54,9 @@ export default tseslint.config(
 		plugins: { 'n8n-nodes-base': n8nNodesBase },
 		rules: {
 			...n8nNodesBase.configs.credentials.rules,
+			// Off, as in n8n's scanner and node-cli: a community credential's documentationUrl is a URL, which
+			// @n8n/community-nodes/credential-documentation-url requires.
 			'n8n-nodes-base/cred-class-field-documentation-url-miscased': 'off',
-			'n8n-nodes-base/cred-class-field-type-options-password-missing': 'off',
 		},
 	},
 	{
@@ -63,9 +64,10 @@ export default tseslint.config(
 		plugins: { 'n8n-nodes-base': n8nNodesBase },
 		rules: {
 			...n8nNodesBase.configs.nodes.rules,
+			// Off, as in n8n's scanner and node-cli: they want the string 'main', while
+			// @n8n/community-nodes/node-connection-type-literal wants NodeConnectionTypes.Main, as n8n's own nodes use.
 			'n8n-nodes-base/node-class-description-inputs-wrong-regular-node': 'off',
 			'n8n-nodes-base/node-class-description-outputs-wrong': 'off',
-			'n8n-nodes-base/node-param-type-options-max-value-present': 'off',
 		},
 	},
 

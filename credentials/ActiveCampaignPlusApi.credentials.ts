@@ -50,7 +50,7 @@ export class ActiveCampaignPlusApi implements ICredentialType {
 		},
 		{
 			displayName: 'Event Key',
-			name: 'eventKey',
+			name: 'eventSecretKey',
 			type: 'string',
 			typeOptions: { password: true },
 			default: '',

@@ -23,7 +23,7 @@ export function sandboxCredentialData(caspioUrl?: string, acUrl?: string, proces
 			apiUrl: acUrl,
 			apiKey: 'sandbox-key',
 			eventAccountId: '1000',
-			eventKey: 'sandbox-event-key',
+			eventSecretKey: 'sandbox-event-key',
 			eventTrackingUrl: `${acUrl}/event`,
 			...(processesSharingAccount ? { processesSharingAccount } : {}),
 		};

@@ -192,7 +192,7 @@ beforeAll(async () => {
 		apiUrl: ac.url,
 		apiKey: 'sandbox-key',
 		eventAccountId: '1000',
-		eventKey: 'sandbox-event-key',
+		eventSecretKey: 'sandbox-event-key',
 		eventTrackingUrl: `${ac.url}/event`,
 	});
 });

@@ -119,7 +119,7 @@ export async function trackEvent(
 	itemIndex: number,
 ): Promise<IDataObject> {
 	const credentials = await this.getCredentials(ACTIVECAMPAIGN_CREDENTIAL);
-	if (!credentials.eventAccountId || !credentials.eventKey) {
+	if (!credentials.eventAccountId || !credentials.eventSecretKey) {
 		throw inputError(
 			this.getNode(),
 			itemIndex,
@@ -129,7 +129,7 @@ export async function trackEvent(
 	}
 	const form = new URLSearchParams({
 		actid: String(credentials.eventAccountId),
-		key: String(credentials.eventKey),
+		key: String(credentials.eventSecretKey),
 		event: event.name,
 		visit: JSON.stringify({ email: event.email }),
 	});
