@@ -21,3 +21,18 @@ export const limit: INodeProperties = {
 };
 
 export const returnAllProperties: INodeProperties[] = [returnAll, limit];
+
+/**
+ * Simplify, the n8n way: named `simple` (the name n8n's lint rules check), on by default, n8n's own description;
+ * `hint` says which fields a simplified item keeps.
+ */
+export function simplifyProperty(hint: string): INodeProperties {
+	return {
+		displayName: 'Simplify',
+		name: 'simple',
+		type: 'boolean',
+		default: true,
+		description: 'Whether to return a simplified version of the response instead of the raw data',
+		hint,
+	};
+}

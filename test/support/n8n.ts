@@ -31,7 +31,8 @@ export const PACKAGE = packageJson.name;
 
 /** The TypeScript source behind a `dist/…js` path of package.json's `n8n` field, instantiated. */
 function loadDeclared<T>(distPath: string): T {
-	const source = `../../${distPath.replace(/^dist\//, '').replace(/\.js$/, '')}`;
+	// With the extension: without it, a loader that tries .json before .ts (ts-node) finds the codex file beside it.
+	const source = `../../${distPath.replace(/^dist\//, '').replace(/\.js$/, '.ts')}`;
 	// eslint-disable-next-line @typescript-eslint/no-require-imports
 	const exported = require(source) as Record<string, new () => T>;
 	return new (Object.values(exported)[0])();

@@ -5,8 +5,9 @@
  * test/ui/screenshots/*.png (overwritten each run; a failing step leaves FAILED-<step>.png there).
  *
  * Fails on: a node icon that does not load (light and dark theme), an empty dropdown, an empty/"undefined"
- * operation or action label, a loadOptions/listSearch/resourceMapper call of our nodes that fails, or a browser
- * console error that mentions the package or its nodes. Other console errors are printed, not failed on.
+ * operation or action label, a loadOptions/listSearch/resourceMapper call of our nodes that fails, an output schema
+ * that the editor does not show before the first run, or a browser console error that mentions the package or its
+ * nodes. Other console errors are printed, not failed on.
  *
  * Run with `npm run test:ui` (jest -c test/ui/jest.config.js); needs Debian's chromium (`apt-get install chromium`).
  */
@@ -14,7 +15,7 @@ import * as fs from 'fs';
 import * as path from 'path';
 import { chromium, type BrowserContext, type Locator, type Page } from 'playwright-core';
 
-import { CREDENTIAL_NAMES, PACKAGE_NAME, getHarness, type HarnessClient, type WorkflowDefinition } from '../e2e/harness';
+import { CREDENTIAL_NAMES, PACKAGE_NAME, getHarness, toApiWorkflow, type HarnessClient, type WorkflowDefinition } from '../e2e/harness';
 
 const SCREENSHOTS = path.join(__dirname, 'screenshots');
 const CHROMIUM = process.env.CHROMIUM_PATH || '/usr/bin/chromium';
@@ -60,8 +61,8 @@ const KNOWN_NOISE: Array<{ test: (e: ConsoleEntry) => boolean; reason: string }>
 		reason: "n8n's node details panel looks the community package up on registry.npmjs.org (offline here)",
 	},
 	{
-		test: (e) => new RegExp(`/schemas/${PACKAGE_NAME}\\.[A-Za-z]+/[\\d.]+(/[^/]+){0,2}\\.json$`).test(e.url) && /404/.test(e.text),
-		reason: 'n8n probes for an optional output schema (nodes/<Node>/__schema__/v1.0.0/…json) that the package does not ship',
+		test: (e) => new RegExp(`/schemas/${PACKAGE_NAME}\\.[A-Za-z]+Trigger/[\\d.]+\\.json$`).test(e.url) && /404/.test(e.text),
+		reason: "n8n probes for a trigger's output schema; the package ships schemas for its action operations only",
 	},
 ];
 
@@ -572,6 +573,74 @@ describe('n8n editor with n8n-nodes-caspio-activecampaign', () => {
 			await shot('10-activecampaign-trigger-events-list', { blur: true });
 			await closeNdv();
 		});
+	});
+
+	test('before the first run, the next node shows the output schema of ActiveCampaign Plus → Contact → Get', async () => {
+		// n8n 2.41 previews a node's schema in the input panel of the node after it (RunData/VirtualSchema: "Usually
+		// outputs the following fields"), fetched from /schemas/<type>/1.0.0/<resource>/<operation>.json; the node's own
+		// output panel stays "No output data" until it runs.
+		const schemaFile = path.join(__dirname, '../../nodes/ActiveCampaignPlus/__schema__/v1.0.0/contact/get.json');
+		const fields = Object.keys((JSON.parse(fs.readFileSync(schemaFile, 'utf8')) as { properties: object }).properties);
+		const schemaResponses: Array<{ url: string; status: number }> = [];
+		const onResponse = (response: { url(): string; status(): number }) => {
+			if (response.url().includes(`/schemas/${PACKAGE_NAME}.activeCampaignPlus/`)) schemaResponses.push({ url: response.url(), status: response.status() });
+		};
+		page.on('response', onResponse);
+		const workflow = await step('create a workflow: Manual Trigger → Get Contact (ActiveCampaign Plus) → Next Step', async () => {
+			const credentials = { activeCampaignPlusApi: { id: h.credentials.activeCampaignPlusApi!, name: CREDENTIAL_NAMES.activeCampaignPlusApi } };
+			const definition: WorkflowDefinition = {
+				nodes: [
+					{ name: 'Start', type: 'n8n-nodes-base.manualTrigger', typeVersion: 1, position: [0, 0], parameters: {} },
+					{
+						name: 'Get Contact',
+						type: `${PACKAGE_NAME}.activeCampaignPlus`,
+						typeVersion: 1,
+						position: [250, 0],
+						parameters: { resource: 'contact', operation: 'get', contact: 'ada@example.com' },
+						credentials,
+					},
+					{ name: 'Next Step', type: 'n8n-nodes-base.noOp', typeVersion: 1, position: [500, 0], parameters: {} },
+				],
+				connections: {
+					Start: { main: [[{ node: 'Get Contact', type: 'main', index: 0 }]] },
+					'Get Contact': { main: [[{ node: 'Next Step', type: 'main', index: 0 }]] },
+				},
+			};
+			return await h.api<{ id: string }>('POST', '/workflows', toApiWorkflow(definition, 'UI: output schema preview'));
+		});
+		try {
+			await step('open it; Get Contact has not run', async () => {
+				await page.goto(`${h.n8nUrl}/workflow/${workflow.id}`);
+				await page.locator('[data-test-id=canvas-node]').filter({ hasText: 'Get Contact' }).first().waitFor();
+				await dismissTips();
+				await page.locator('[data-test-id=canvas-node]').filter({ hasText: 'Get Contact' }).first().dblclick();
+				await ndv().waitFor();
+				const output = await ndv().locator('[data-test-id=output-panel]').innerText();
+				expect_(/No output data/i.test(output), `Get Contact's output panel shows data before any run: ${output.slice(0, 200)}`);
+				await expectValue(() => shownValue('parameter-input-operation'), 'Get', 'operation');
+				await shot('12-activecampaign-contact-get-simplify');
+				await closeNdv();
+			});
+			await step("Next Step's input panel previews the schema's fields", async () => {
+				await page.locator('[data-test-id=canvas-node]').filter({ hasText: 'Next Step' }).first().dblclick();
+				await ndv().waitFor();
+				const input = ndv().locator('[data-test-id=ndv-input-panel]');
+				await input.locator('[data-test-id=schema-preview-warning]').first().waitFor({ timeout: STEP_TIMEOUT });
+				const shown = (await input.locator('[data-test-id=run-data-schema-item]').allInnerTexts()).map((t) => t.split('\n')[0].trim());
+				const missing = fields.filter((f) => !shown.includes(f));
+				expect_(missing.length === 0, `the schema preview lacks ${missing.join(', ')} (shows: ${shown.join(', ')})`);
+				expect_((await input.innerText()).includes('Usually outputs the following fields'), 'the input panel does not say it shows a preview');
+				const fetched = schemaResponses.find((r) => r.url.endsWith('/1.0.0/contact/get.json'));
+				expect_(fetched?.status === 200, `the editor's schema request: ${JSON.stringify(schemaResponses)}`);
+				await shot('13-schema-preview-before-first-run');
+				await closeNdv();
+			});
+		} finally {
+			page.off('response', onResponse);
+			// Leave the workflow before deleting it, so the editor does not ask for it again.
+			await newWorkflow().catch(() => undefined);
+			await h.apiRaw('DELETE', `/workflows/${workflow.id}`).catch(() => undefined);
+		}
 	});
 
 	test('a template with our nodes renders its icons in the dark theme', async () => {

@@ -1,16 +1,19 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
+import { simplifyProperty } from '../../shared/descriptions';
 import { whereFromParameters } from '../helpers/filters';
 import { chosenName } from '../helpers/names';
 import type { SortRule } from '../helpers/query';
+import { SIMPLIFY_RULE, simplifyRecord } from '../helpers/simplify';
 import { tableFields } from '../transport/fields';
 import { readRecords } from '../transport/records';
 import { customWhereProperty, fieldOption, filterProperties, optionsCollection, returnAllProperties, selectFieldsProperty } from './common.descriptions';
 
-/** Get Many for tables and views alike: filters, select, sort, and a limit or every page. */
+/** Get Many for tables and views alike: filters, select, sort, a limit or every page, and Simplify. */
 export const getManyProperties: INodeProperties[] = [
 	...returnAllProperties,
 	...filterProperties('getFilterFields', 'Only records that match these conditions; all records when empty'),
+	simplifyProperty(SIMPLIFY_RULE),
 	optionsCollection([
 		customWhereProperty,
 		selectFieldsProperty,
@@ -59,5 +62,6 @@ export async function getMany(this: IExecuteFunctions, itemIndex: number, kind: 
 	const where = whereFromParameters.call(this, itemIndex, fields, { customWhere: options.customWhere });
 	const returnAll = this.getNodeParameter('returnAll', itemIndex) as boolean;
 	const limit = returnAll ? undefined : (this.getNodeParameter('limit', itemIndex) as number);
-	return await readRecords.call(this, itemIndex, { kind, name, fields }, { where, select: options.select, sort: options.sort?.rules, limit });
+	const rows = await readRecords.call(this, itemIndex, { kind, name, fields }, { where, select: options.select, sort: options.sort?.rules, limit });
+	return this.getNodeParameter('simple', itemIndex) && !options.select?.length ? rows.map(simplifyRecord) : rows;
 }

@@ -35,7 +35,7 @@ function caspioGetMany(name: string, table: string, position: [number, number]):
 		type: CASPIO,
 		typeVersion: 1,
 		position,
-		parameters: { resource: 'record', operation: 'getMany', table: { __rl: true, mode: 'name', value: table }, returnAll: true, filters: {}, options: {} },
+		parameters: { resource: 'record', operation: 'getMany', table: { __rl: true, mode: 'name', value: table }, returnAll: true, filters: {}, simple: false, options: {} },
 		credentials: caspioCred,
 	};
 }

@@ -32,6 +32,17 @@ export interface AcStats {
 	maxApiRequestsPerSecond: number;
 }
 
+/** The ActiveCampaign Plus credential for a sandbox at `url`, event tracking included. */
+export function acCredentials(url: string): TestCredentials {
+	return new TestCredentials().set('activeCampaignPlusApi', {
+		apiUrl: url,
+		apiKey: 'sandbox-key',
+		eventAccountId: '1000',
+		eventSecretKey: 'sandbox-event-key',
+		eventTrackingUrl: `${url}/event`,
+	});
+}
+
 /** A sandbox per test file with the 5 req/s limit on, reset before each test, and helpers to drive the node. */
 export function acSandbox() {
 	const env = useSandbox({ port: 0, rateLimit: true });
@@ -39,14 +50,7 @@ export function acSandbox() {
 	beforeEach(() => forgetSharedNames());
 	const helpers = {
 		env,
-		credentials: () =>
-			new TestCredentials().set('activeCampaignPlusApi', {
-				apiUrl: env.sandbox.url,
-				apiKey: 'sandbox-key',
-				eventAccountId: '1000',
-				eventKey: 'sandbox-event-key',
-				eventTrackingUrl: `${env.sandbox.url}/event`,
-			}),
+		credentials: () => acCredentials(env.sandbox.url),
 		async seed(input: SeedInput): Promise<Record<string, Record<string, string>>> {
 			const reply = await env.ac.admin<{ ids: Record<string, Record<string, string>> }>('POST', '/seed', input);
 			if (reply.status !== 200) throw new Error(`seed failed: ${JSON.stringify(reply.body)}`);

@@ -1,16 +1,23 @@
 import { updateDisplayOptions, type IDataObject, type IExecuteFunctions } from 'n8n-workflow';
 
+import { simplifyProperty } from '../../../shared/descriptions';
 import { inputError } from '../../../shared/errors';
 import type { ExecutionCache } from '../../cache';
 import { parseContactRef } from '../../helpers/input';
+import { CONTACT_FIELDS, keepsHint, simplifyContact } from '../../helpers/simplify';
 import { contactByEmail } from '../../lookups/contacts';
 import { activeCampaignRequest } from '../../transport';
 import { contactRef } from '../common.descriptions';
 
-export const description = updateDisplayOptions({ show: { resource: ['contact'], operation: ['get'] } }, [contactRef]);
+export const description = updateDisplayOptions({ show: { resource: ['contact'], operation: ['get'] } }, [contactRef, simplifyProperty(keepsHint(CONTACT_FIELDS))]);
 
-/** One contact by email or id, with its custom field values. */
+/** One contact by email or id (by id with its custom field values), simplified unless asked for all of it. */
 export async function execute(this: IExecuteFunctions, itemIndex: number, cache: ExecutionCache): Promise<IDataObject> {
+	const contact = await read.call(this, itemIndex, cache);
+	return this.getNodeParameter('simple', itemIndex) ? simplifyContact(contact) : contact;
+}
+
+async function read(this: IExecuteFunctions, itemIndex: number, cache: ExecutionCache): Promise<IDataObject> {
 	const ref = parseContactRef(this, itemIndex, this.getNodeParameter('contact', itemIndex));
 	if ('email' in ref) {
 		const found = await contactByEmail(cache, ref.email);

@@ -1,6 +1,8 @@
 import { updateDisplayOptions, type IDataObject, type IExecuteFunctions, type INodeProperties } from 'n8n-workflow';
 
+import { simplifyProperty } from '../../../shared/descriptions';
 import type { ExecutionCache } from '../../cache';
+import { CONTACT_FIELDS, keepsHint, simplifyContact } from '../../helpers/simplify';
 import { resolveList } from '../../lookups/catalogs';
 import { resolveTag } from '../../lookups/tags';
 import { activeCampaignGetContacts } from '../../transport';
@@ -9,6 +11,7 @@ import { limit, returnAll } from '../common.descriptions';
 const properties: INodeProperties[] = [
 	returnAll,
 	limit,
+	simplifyProperty(keepsHint(CONTACT_FIELDS)),
 	{
 		displayName: 'Filters',
 		name: 'filters',
@@ -65,5 +68,6 @@ export async function execute(this: IExecuteFunctions, itemIndex: number, cache:
 	if (filters.tag) qs.tagid = (await resolveTag(cache, String(filters.tag), itemIndex, { field: 'Filters → Tag', allowId: true })).id;
 	if (filters.createdAfter) qs['filters[created_after]'] = filters.createdAfter;
 	if (filters.updatedAfter) qs['filters[updated_after]'] = filters.updatedAfter;
-	return await activeCampaignGetContacts.call(this, qs, max);
+	const contacts = await activeCampaignGetContacts.call(this, qs, max);
+	return this.getNodeParameter('simple', itemIndex) ? contacts.map(simplifyContact) : contacts;
 }

@@ -15,6 +15,20 @@ describe('Contact → Get Many', () => {
 		expect(byTag.outputs[0].map((i) => i.json.email)).toEqual(['ada@example.com', 'cy@example.com']);
 		expect(byList.outputs[0].map((i) => i.json.email)).toEqual(['ada@example.com']);
 	});
+
+	it('simplifies each contact unless Simplify is off', async () => {
+		const simple = await ac.run({ resource: 'contact', operation: 'getMany', returnAll: true, filters: { tag: 'vip' } });
+		const raw = await ac.run({ resource: 'contact', operation: 'getMany', returnAll: true, simple: false, filters: { tag: 'vip' } });
+
+		expect(simple.outputs[0].map((i) => Object.keys(i.json))).toEqual([
+			['id', 'email', 'firstName', 'lastName', 'phone', 'cdate', 'udate'],
+			['id', 'email', 'firstName', 'lastName', 'phone', 'cdate', 'udate'],
+		]);
+		expect(raw.outputs[0].map((i) => [i.json.email, typeof i.json.links])).toEqual([
+			['ada@example.com', 'object'],
+			['cy@example.com', 'object'],
+		]);
+	});
 });
 
 describe('Contact → Get Many paging', () => {

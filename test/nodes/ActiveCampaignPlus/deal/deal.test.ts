@@ -155,6 +155,16 @@ describe('Deal', () => {
 		expect(got.outputs[0][0].json).toMatchObject({ id, title: 'Ada renewal 2027', value: '250000', stage: stages['Follow Up'], status: '1' });
 	});
 
+	it('Get simplifies the deal unless Simplify is off', async () => {
+		const id = String((await ac.run(create())).outputs[0][0].json.id);
+
+		const simple = await ac.run({ resource: 'deal', operation: 'get', dealId: id });
+		const raw = await ac.run({ resource: 'deal', operation: 'get', dealId: id, simple: false });
+
+		expect(Object.keys(simple.outputs[0][0].json)).toEqual(['id', 'title', 'value', 'currency', 'status', 'stage', 'group', 'contact', 'cdate', 'mdate']);
+		expect(raw.outputs[0][0].json).toMatchObject({ id, title: 'Ada renewal', owner: expect.any(String), links: expect.any(Object) });
+	});
+
 	it('update errors: unknown stage, non-numeric value, no fields, unknown deal; nothing changes', async () => {
 		const created = await ac.run(create());
 		const id = String(created.outputs[0][0].json.id);

@@ -1,4 +1,4 @@
-import { PEOPLE } from '../support/records';
+import { LEADS, PEOPLE } from '../support/records';
 import { caspioTestbed, json, table, wheres, type CaspioTestbed } from '../support/testbed';
 
 describe('Caspio record: Get Many', () => {
@@ -40,6 +40,19 @@ describe('Caspio record: Get Many', () => {
 
 		expect(json(run)).toHaveLength(4);
 		expect((await bed.requests())['GET /integrations/rest/v3/tables/:table/fields']).toBe(1);
+	});
+
+	it('Simplify keeps 10 fields of each wide record; a narrow table and Simplify off give every field', async () => {
+		await bed.reset([LEADS, { name: 'People', fields: PEOPLE, records: [{ Name: 'a', Score: 1 }] }]);
+		const read = (name: string, extra: Record<string, unknown> = {}) => bed.run({ resource: 'record', operation: 'getMany', table: table(name), returnAll: true, ...extra });
+
+		const wide = json(await read('Leads'));
+		const raw = json(await read('Leads', { simple: false }));
+		const narrow = json(await read('People'));
+
+		expect(wide.map((row) => Object.keys(row))).toEqual(Array(3).fill(['PK_ID', 'Name', 'Email', 'Notes', 'Score', 'Active', 'Joined', 'Tags', 'Created', 'Updated']));
+		expect(raw.map((row) => row.Code)).toEqual([1, 2, 3]);
+		expect(narrow).toEqual([{ PK_ID: 1, Name: 'a', Score: 1, Active: false }]);
 	});
 
 	it('a plain read (no filters, select or sort) makes no /fields request', async () => {

@@ -1,4 +1,4 @@
-import { PEOPLE } from '../support/records';
+import { LEADS, PEOPLE } from '../support/records';
 import { caspioTestbed, json, table, type CaspioTestbed } from '../support/testbed';
 
 describe('Caspio view: Get Many', () => {
@@ -24,5 +24,23 @@ describe('Caspio view: Get Many', () => {
 
 		expect(json(run)).toEqual([{ Name: 'Ada' }]);
 		expect(bed.seen.some((r) => r.path.endsWith('/views/ActivePeople/fields'))).toBe(true);
+	});
+
+	it('simplifies the rows of a wide view unless Simplify is off', async () => {
+		await bed.reset([LEADS]);
+		bed.sandbox.service.seed({ views: [{ name: 'ActiveLeads', table: 'Leads', where: 'Active = 1' }] });
+		const read = (extra: Record<string, unknown>) => bed.run({ resource: 'view', operation: 'getMany', view: table('ActiveLeads'), returnAll: true, ...extra });
+
+		const simple = json(await read({}));
+		const raw = json(await read({ simple: false }));
+
+		expect(simple.map((row) => [row.Name, Object.keys(row).length, 'Code' in row])).toEqual([
+			['Ada', 10, false],
+			['Cy', 10, false],
+		]);
+		expect(raw.map((row) => [row.Name, Object.keys(row).length, 'Code' in row])).toEqual([
+			['Ada', 11, true],
+			['Cy', 11, true],
+		]);
 	});
 });
