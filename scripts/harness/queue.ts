@@ -25,6 +25,9 @@ export function queueEnvironment(userFolder: string, services: Record<string, st
 		N8N_ENCRYPTION_KEY: encryptionKey ?? randomBytes(24).toString('hex'),
 		N8N_DISABLE_PRODUCTION_MAIN_PROCESS: 'true',
 		OFFLOAD_MANUAL_EXECUTIONS_TO_WORKERS: 'true',
+		// n8n's default of 2 connections per process starved the webhook process under a burst of deliveries (pool
+		// timeouts after 20 s, executions saved redacted); a deployment at scale raises it, and so do we.
+		DB_POSTGRESDB_POOL_SIZE: '10',
 	};
 }
 
