@@ -3,6 +3,7 @@
  * sandboxes' demo data (test/support/schemaScenarios.ts) and writes the schema of its output items to
  * nodes/<Node>/__schema__/v1.0.0/<resource>/<operation>.json, where n8n's editor looks before the node has run.
  * `npm run schemas -- --check` writes nothing and fails when a committed schema differs from what the runs give.
+ * `npm run schemas -- --only=<Node>/<resource>` (repeatable) runs only those resources.
  */
 // First: n8n-core writes instance settings into the user folder as it loads; keep that in a temporary folder.
 import '../test/support/env';
@@ -15,11 +16,14 @@ import { SCENARIOS, ScenarioSandboxes, schemaFile, type NodeName } from '../test
 
 async function main(): Promise<void> {
 	const check = process.argv.includes('--check');
+	const only = process.argv.filter((arg) => arg.startsWith('--only=')).map((arg) => arg.slice('--only='.length));
+	const wanted = (node: string, resource: string) => only.length === 0 || only.includes(`${node}/${resource}`);
 	const sandboxes = await ScenarioSandboxes.start();
 	const stale: string[] = [];
 	try {
 		for (const [node, resources] of Object.entries(SCENARIOS) as Array<[NodeName, (typeof SCENARIOS)[NodeName]]>) {
 			for (const [resource, operations] of Object.entries(resources)) {
+				if (!wanted(node, resource)) continue;
 				for (const operation of Object.keys(operations)) {
 					const items = await sandboxes.outputs(node, resource, operation);
 					if (items.length === 0) throw new Error(`${node} ${resource} → ${operation} returned no items to describe`);
