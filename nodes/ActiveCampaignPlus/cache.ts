@@ -55,7 +55,7 @@ export function forgetSharedNames(): void {
 }
 
 /** The memo keys whose results are kept across executions. */
-const SHARED = /^(tag|tag-id|lists|fields|automations)(:|$)/;
+const SHARED = /^(tag|tag-id|lists|fields|automations|connections|account|account-fields)(:|$)/;
 
 /** An item failure that a stale kept name can cause: the thing behind a kept id is gone, or the input no longer fits. */
 const isStaleReference = (error: unknown) => error instanceof NodeOperationError || answeredWith(error, 404, 422);

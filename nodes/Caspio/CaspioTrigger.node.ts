@@ -13,7 +13,8 @@ import {
 import { optionsCollection, tableLocator } from './actions/common.descriptions';
 import * as listSearch from './methods/listSearch';
 import { getDateFields, getWatchableFields } from './methods/loadOptions';
-import { eventOf, outputItem, recordKey, type TriggerEvent, type TriggerMode } from './trigger/events';
+import { EVENT_SOURCE_OPTIONS, eventOf, outputItem, recordKey, type TriggerEvent, type TriggerMode } from './trigger/events';
+import { parseDeliveryText, pickFields, typedRecord, type FieldKind } from './trigger/payload';
 import { poll } from './trigger/poll';
 import { isRelayed } from './trigger/relay';
 import { secretMatches, withoutSecret } from './trigger/secret';
@@ -31,7 +32,10 @@ export class CaspioTrigger implements INodeType {
 		name: 'caspioTrigger',
 		icon: { light: 'file:caspio.svg', dark: 'file:caspio.dark.svg' },
 		group: ['trigger'],
-		version: 1,
+		// 1.1: Event Sources replaced the "Include Changes Made Through the REST API" switch, which version 1 keeps showing
+		// so a workflow saved with it keeps it (n8n drops a saved option its node no longer shows).
+		version: [1, 1.1],
+		defaultVersion: 1.1,
 		subtitle: '={{$parameter["event"] + " (" + $parameter["mode"] + ")"}}',
 		description: 'Starts the workflow when Caspio records are created, updated or deleted',
 		defaults: { name: 'Caspio Trigger' },
@@ -111,12 +115,48 @@ export class CaspioTrigger implements INodeType {
 					description: 'Whether the first poll after activation emits the records that already exist (otherwise it starts from now)',
 				},
 				{
+					displayName: 'Event Sources',
+					name: 'eventSources',
+					type: 'multiOptions',
+					options: EVENT_SOURCE_OPTIONS,
+					default: ['Datasheet', 'DataPages', 'DataParts', 'Extensions', 'TriggeredActions', 'Tasks'],
+					description:
+						"Where a change must be made to start the workflow. REST API is left out by default so this workflow's own writes (e.g. with the Caspio node) don't trigger it again. Instant and Hybrid modes: a poll cannot tell sources apart, so Polling ignores this and Hybrid's backstop poll emits a change the webhook missed whatever its source.",
+				},
+				{
+					displayName: 'Fields to Include Names or IDs',
+					name: 'payloadFields',
+					type: 'multiOptions',
+					typeOptions: { loadOptionsMethod: 'getWatchableFields', loadOptionsDependsOn: ['table.value'] },
+					default: [],
+					description:
+						'The fields each record carries, PK_ID always among them; every field but passwords when empty. Works in every mode. Choose from the list, or specify IDs using an <a href="https://docs.n8n.io/code/expressions/">expression</a>.',
+				},
+				{
 					displayName: 'Include Changes Made Through the REST API',
 					name: 'includeRestApi',
 					type: 'boolean',
 					default: false,
 					description:
-						"Whether changes made through Caspio's REST API fire the webhook. Off by default so this workflow's own writes (e.g. with the Caspio node) don't trigger it again.",
+						'Whether changes made through the REST API start the workflow too, besides the Event Sources (kept from before Event Sources existed). Instant and Hybrid modes only.',
+					displayOptions: { show: { '@version': [1] } },
+				},
+				{
+					displayName: 'Notes',
+					name: 'notes',
+					type: 'string',
+					default: '',
+					placeholder: 'e.g. Owned by the sales team; syncs leads to ActiveCampaign',
+					description:
+						"Text added to the webhook's description in Caspio (Integrations → Outgoing webhooks), to tell who made it and why. Instant and Hybrid modes only: Polling registers no webhook.",
+				},
+				{
+					displayName: 'Return Attachment URLs',
+					name: 'returnAttachmentUrls',
+					type: 'boolean',
+					default: false,
+					description:
+						"Whether each attachment field gets a temporary download URL beside it (as _FieldName), valid for 300 seconds. Instant and Hybrid modes only: a poll cannot get these URLs, so records Hybrid's backstop poll emits have none.",
 				},
 			]),
 		],
@@ -148,9 +188,11 @@ export class CaspioTrigger implements INodeType {
 	/**
 	 * One delivery: the secret must match (401 otherwise, nothing emitted), a repeated messageId is dropped, and
 	 * each record in `data` becomes one item. In hybrid mode a record the backstop poll already emitted is dropped too.
+	 * A custom payload's text values get their types back, and records carry only the chosen fields.
 	 */
 	async webhook(this: IWebhookFunctions): Promise<IWebhookResponseData> {
-		const body = (this.getBodyData() ?? {}) as IDataObject;
+		const received = this.getBodyData() as unknown;
+		const body = (typeof received === 'string' ? parseDeliveryText(received) : (received as IDataObject | undefined)) ?? {};
 		const staticData = this.getWorkflowStaticData('node');
 		const global = this.getWorkflowStaticData('global');
 		// Records the backstop poll found (hybrid mode) come through here too, so one window sees both.
@@ -170,14 +212,17 @@ export class CaspioTrigger implements INodeType {
 		const records = new SeenWindow(store, 'records');
 		const delivery = withoutSecret(body);
 		const table = typeof delivery.objectName === 'string' ? delivery.objectName : (this.getNodeParameter('table', '', { extractValue: true }) as string);
-		const rows = (Array.isArray(delivery.data) ? (delivery.data as IDataObject[]) : []).filter((record) => {
+		const kinds = (staticData.payloadKinds ?? {}) as Record<string, FieldKind>;
+		const { payloadFields } = this.getNodeParameter('options', {}) as { payloadFields?: string[] };
+		const delivered = (Array.isArray(delivery.data) ? (delivery.data as IDataObject[]) : []).map((r) => typedRecord(r, kinds));
+		const rows = delivered.filter((record) => {
 			if (mode !== 'hybrid') return true;
 			const key = recordKey(event, record, stampField);
 			return key === undefined || records.add(key);
 		});
 		if (rows.length === 0) return { webhookResponse: 'OK' };
 		const items = rows.map((record) =>
-			outputItem(event, table, record, { eventDate: delivery.eventDate, messageId: delivery.messageId, via: relayed ? 'poll' : 'webhook' }),
+			outputItem(event, table, pickFields(record, payloadFields), { eventDate: delivery.eventDate, messageId: delivery.messageId, via: relayed ? 'poll' : 'webhook' }),
 		);
 		return { workflowData: [this.helpers.returnJsonArray(items)] };
 	}

@@ -22,16 +22,21 @@ export interface AttachmentTarget {
 	table: string;
 	field: string;
 	fields: CaspioField[];
-	/** `/tables/{t}/attachments/{field}`; a record's file is below it, its properties at `/fileInfo`. */
+	/** `/tables/{t}/attachments/{field}` (or `/views/…`); a record's file is below it, its properties at `/fileInfo`. */
 	path: string;
 }
 
-/** The table and attachment field of this item, checked against the table design. */
+/**
+ * The table (or, where the operation reads, the view) and attachment field of this item, checked against its design.
+ * Views have the same attachment calls as tables: https://howto.caspio.com/integrate-your-apps/web-services-api/
+ */
 export async function attachmentTarget(this: IExecuteFunctions, itemIndex: number): Promise<AttachmentTarget> {
-	const { table, fields } = await tableWithFields.call(this, itemIndex);
+	const kind = this.getNodeParameter('attachmentSource', itemIndex, 'table') === 'view' ? 'views' : 'tables';
+	const table = chosenName.call(this, itemIndex, kind === 'views' ? 'view' : 'table');
+	const fields = await tableFields.call(this, kind, table);
 	const wanted = String(this.getNodeParameter('attachmentField', itemIndex, '') ?? '').trim();
 	const field = attachmentField(this.getNode(), itemIndex, table, fields, wanted);
-	return { table, field: field.Name, fields, path: `/tables/${encodeURIComponent(table)}/attachments/${encodeURIComponent(field.Name)}` };
+	return { table, field: field.Name, fields, path: `/${kind}/${encodeURIComponent(table)}/attachments/${encodeURIComponent(field.Name)}` };
 }
 
 export interface DirectoryTarget {

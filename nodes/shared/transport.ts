@@ -35,7 +35,7 @@ export interface ServiceRequest {
 	/** The whole address instead of base URL, root and path: for a service without a base URL. */
 	url?: string;
 	qs?: IDataObject;
-	body?: IDataObject | string | Buffer;
+	body?: IDataObject | IDataObject[] | string | Buffer;
 	headers?: IDataObject;
 	/** Defaults to true for everything but POST: true when resending cannot duplicate an effect. */
 	idempotent?: boolean;

@@ -85,8 +85,14 @@ async function callWebhook(method: string, url: string, options: RunWorkflowOpti
 	for (let attempt = 1; attempt < 20 && res.status === 404; attempt++) {
 		await sleep(250);
 		res = await call();
+		retried(`the webhook call (attempt ${attempt + 1})`, 'it answered 404 while its registration was still pending');
 	}
 	return res;
+}
+
+/** A retry shows in the log, so a flake is visible instead of hidden. */
+export function retried(what: string, because: string): void {
+	process.stderr.write(`[harness] retried ${what} because ${because}\n`);
 }
 
 function toRunResult(workflowId: string, execution: ExecutionRecord, res: HttpResult): RunResult {
@@ -226,14 +232,29 @@ export class HarnessClient {
 		}
 	}
 
-	/** Waits until the newest execution of the workflow has finished (public API, includeData). */
+	/**
+	 * Waits until the newest execution of the workflow has finished, then reads it with its data. Polls without data
+	 * (a big run's data is megabytes), and a poll that fails on the network (a busy n8n resets a connection or does
+	 * not answer in time) is retried, and logged, until the deadline.
+	 */
 	async waitForExecution(workflowId: string, options: { timeoutMs?: number; afterId?: string | number } = {}): Promise<ExecutionRecord> {
 		const deadline = Date.now() + (options.timeoutMs ?? 120_000);
+		const read = async <T>(p: string): Promise<T> => {
+			for (;;) {
+				try {
+					return await this.api<T>('GET', p);
+				} catch (error) {
+					if (error instanceof HttpError || Date.now() > deadline) throw error;
+					retried(`GET /api/v1${p.split('?')[0]}`, `it failed on the network (${(error as Error).message})`);
+					await sleep(1000);
+				}
+			}
+		};
 		for (;;) {
-			const list = await this.api<{ data: ExecutionRecord[] }>('GET', `/executions?workflowId=${workflowId}&includeData=true&limit=1`);
+			const list = await read<{ data: ExecutionRecord[] }>(`/executions?workflowId=${workflowId}&limit=1`);
 			const latest = list.data[0];
 			const isNew = latest && (options.afterId === undefined || Number(latest.id) > Number(options.afterId));
-			if (isNew && !['new', 'running', 'waiting', 'unknown'].includes(latest.status)) return latest;
+			if (isNew && !['new', 'running', 'waiting', 'unknown'].includes(latest.status)) return await read<ExecutionRecord>(`/executions/${latest.id}?includeData=true`);
 			if (Date.now() > deadline) {
 				throw new Error(`no finished execution of workflow ${workflowId} after ${Math.round((options.timeoutMs ?? 120_000) / 1000)} s (latest: ${latest ? `${latest.id} ${latest.status}` : 'none'})`);
 			}

@@ -8,6 +8,8 @@ import { PACKAGE_NAME } from './repo';
 export const CREDENTIAL_NAMES = {
 	caspioApi: 'Caspio (sandbox)',
 	activeCampaignPlusApi: 'ActiveCampaign (sandbox)',
+	// The local n8n's own API (workflows/sync-errors.json reads failed executions, replay-failed-syncs.json retries them).
+	n8nApi: 'n8n API (local)',
 } as const;
 export type PresetCredentialType = keyof typeof CREDENTIAL_NAMES;
 

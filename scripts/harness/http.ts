@@ -28,13 +28,28 @@ export async function httpRequest<T = unknown>(
 		payload = typeof options.body === 'string' ? options.body : JSON.stringify(options.body);
 		headers['content-type'] ??= 'application/json';
 	}
-	const res = await fetch(url, {
-		method,
-		headers,
-		body: payload,
-		// Generous: in queue mode on a loaded 2-core machine, n8n's API has taken over a minute to answer during R1.
-		signal: AbortSignal.timeout(options.timeoutMs ?? 180_000),
-	});
+	const send = () =>
+		fetch(url, {
+			method,
+			headers,
+			body: payload,
+			// Generous: in queue mode on a loaded 2-core machine, n8n's API has taken over a minute to answer during R1.
+			signal: AbortSignal.timeout(options.timeoutMs ?? 180_000),
+		});
+	let res: Response;
+	for (let attempt = 1; ; attempt++) {
+		try {
+			res = await send();
+			break;
+		} catch (error) {
+			const code = ((error as { cause?: { code?: string } }).cause?.code ?? '').toUpperCase();
+			// A request that cannot have done anything is sent again: a read, an idempotent write, or one never connected.
+			const safe = ['GET', 'HEAD', 'PUT', 'DELETE'].includes(method.toUpperCase()) || code === 'ECONNREFUSED';
+			if (attempt >= 3 || !safe || (error as Error).name === 'TimeoutError') throw error;
+			process.stderr.write(`[harness] retried ${method} ${new URL(url).pathname} because it failed on the network (${code || (error as Error).message})\n`);
+			await new Promise((resolve) => setTimeout(resolve, 500 * attempt));
+		}
+	}
 	const text = await res.text();
 	let body: unknown = text;
 	if (text && (res.headers.get('content-type') ?? '').includes('json')) {

@@ -38,7 +38,7 @@ export { freePort } from '../ports';
 export { createApiKey, ensureOwner } from './auth';
 export { HarnessClient, type ExecutionRecord, type HarnessInfo, type RunResult, type RunWorkflowOptions } from './client';
 export { CREDENTIAL_NAMES, sandboxCredentialData, upsertCredential, type PresetCredentialType } from './credentials';
-export { HttpError, type HttpResult } from './http';
+export { HttpError, httpRequest, type HttpResult } from './http';
 export { buildAndPack, declaredFiles, installPackage, packageLoadErrors } from './install';
 export type { Logger } from './log';
 export { isPortFree, n8nEnvironment, sleep, startN8n, tailFile, type N8nCommand, type N8nProcess, type N8nProcessOptions } from './process';
@@ -219,7 +219,10 @@ async function connect(
 		acUrl: sandboxes.ac?.url,
 		consoleUrl: sandboxes.caspio?.consoleUrl,
 		credentials: {},
-		credentialData: sandboxCredentialData(sandboxes.caspio?.url, sandboxes.ac?.url, queue.workers || undefined),
+		credentialData: {
+			...sandboxCredentialData(sandboxes.caspio?.url, sandboxes.ac?.url, queue.workers || undefined),
+			...(sandboxes.caspio ? { n8nApi: { apiKey, baseUrl: `${n8n.url}/api/v1` } } : {}),
+		},
 		workflows: [],
 		webhookUrl: queue.webhookUrl,
 		queue: queue.workers ? { workers: queue.workers, logFiles: teardown.n8nLogFiles } : undefined,

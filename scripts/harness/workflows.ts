@@ -93,7 +93,8 @@ export function linkCredentials(wf: WorkflowDefinition, available: CredentialRef
 			const cred = available[type];
 			if (cred) node.credentials[type] = { id: cred.id, name: cred.name };
 			else {
-				missing.add(type);
+				// A disabled node (e.g. an optional notification) does not keep the workflow from running.
+				if (!node.disabled) missing.add(type);
 				delete node.credentials[type];
 			}
 		}
@@ -174,11 +175,19 @@ interface ImportContext {
 	log: Logger;
 }
 
+const ERROR_TRIGGER_TYPE = 'n8n-nodes-base.errorTrigger';
+
+/** True when the workflow starts from an enabled Error Trigger (it handles other workflows' failures). */
+export function isErrorWorkflow(wf: WorkflowDefinition): boolean {
+	return wf.nodes.some((n) => n.type === ERROR_TRIGGER_TYPE && !n.disabled);
+}
+
 /** Why the workflow stays unpublished, or undefined when it can be published. */
 function notPublishable(wf: WorkflowDefinition, missing: string[], ctx: ImportContext): string | undefined {
 	const unknownTypes = [...new Set(wf.nodes.map((n) => n.type).filter((t) => !ctx.types.has(t)))];
 	if (unknownTypes.length) return `unknown node types: ${unknownTypes.join(', ')}`;
-	if (!hasActivatableTrigger(wf, ctx.types)) return 'no trigger node';
+	// n8n 2.41 runs an error workflow only when it is published (it loads the published version).
+	if (!hasActivatableTrigger(wf, ctx.types) && !isErrorWorkflow(wf)) return 'no trigger node';
 	if (missing.length) return `needs credentials: ${missing.join(', ')}`;
 	if (ctx.options.activate === false) return 'activation disabled';
 	return undefined;
@@ -234,7 +243,8 @@ async function recordActivationErrors(client: HarnessClient, imported: ImportedW
 /**
  * Imports `<dir>/*.json` (each a workflow object, or an array of them): links credential references to the
  * given credentials by type, creates or updates by name, and publishes those with a trigger when all their
- * credentials are present. Re-runs update in place instead of duplicating.
+ * credentials are present. Re-runs update in place instead of duplicating. A workflow with an Error Trigger
+ * (workflows/sync-errors.json) comes first, is published, and becomes every other one's `settings.errorWorkflow`.
  */
 export async function importWorkflows(
 	client: HarnessClient,
@@ -246,11 +256,23 @@ export async function importWorkflows(
 	if (!fs.existsSync(dir)) return [];
 	const files = fs.readdirSync(dir).filter((f) => f.endsWith('.json')).sort();
 	const ctx: ImportContext = { types: await client.nodeTypes(true), available, options, log };
-	const result: ImportedWorkflow[] = [];
-	for (const file of files) {
+	const loaded = files.flatMap((file) => {
 		const parsed = JSON.parse(fs.readFileSync(path.join(dir, file), 'utf8')) as WorkflowDefinition | WorkflowDefinition[];
-		for (const wf of Array.isArray(parsed) ? parsed : [parsed]) result.push(await importWorkflow(client, file, wf, ctx));
+		return (Array.isArray(parsed) ? parsed : [parsed]).map((wf) => ({ file, wf }));
+	});
+	// The error workflow first, so every other one can name it (Workflow settings → Error Workflow).
+	const imported = new Map<WorkflowDefinition, ImportedWorkflow>();
+	let errorWorkflowId: string | undefined;
+	for (const { file, wf } of loaded.filter((l) => isErrorWorkflow(l.wf))) {
+		const entry = await importWorkflow(client, file, wf, ctx);
+		imported.set(wf, entry);
+		errorWorkflowId ??= entry.id;
 	}
+	for (const { file, wf } of loaded.filter((l) => !isErrorWorkflow(l.wf))) {
+		if (errorWorkflowId) wf.settings = { ...(wf.settings ?? { executionOrder: 'v1' }), errorWorkflow: errorWorkflowId };
+		imported.set(wf, await importWorkflow(client, file, wf, ctx));
+	}
+	const result = loaded.map((l) => imported.get(l.wf)!);
 	await recordActivationErrors(client, result, log);
 	return result;
 }

@@ -1,9 +1,9 @@
 /**
- * `npm run bench`: the P1–P4 benchmarks against a real n8n 2.41.1 (harness) with the sandboxes' limits on. Prints one
+ * `npm run bench`: the P1–P7 benchmarks against a real n8n 2.41.1 (harness) with the sandboxes' limits on. Prints one
  * table row per benchmark and the targets, and writes test/bench/results.md.
  *
- *   npm run bench                       full sizes (about 25–40 min; most of it is P2's paced deliveries and P3's
- *                                       one-minute polls)
+ *   npm run bench                       full sizes (about 45–60 min; most of it is P6's 10 minutes in queue mode,
+ *                                       P2's paced deliveries, P1's scale curve and P3's one-minute polls)
  *   npm run bench -- --smoke            small N (a few minutes), results to $TMPDIR/n8n-bench-results.smoke.md
  *   npm run bench -- --only=P1,P4       some of them
  *   N8N_E2E_NO_BUILD=1 npm run bench    pack the current dist/ instead of `npm run build`

@@ -143,7 +143,8 @@ describe('minimal workflows with each credential (n8n HTTP Request node)', () =>
  * SMOKE_RECIPES says which node and parameters to use; a node without a recipe runs with its defaults. If the
  * package has no node for a credential, the test fails and says so.
  */
-const SMOKE_RECIPES: Record<PresetCredentialType, { node: string; parameters: Record<string, unknown> }> = {
+// The preset n8n API credential (n8nApi) is n8n's own: no node of this package uses it.
+const SMOKE_RECIPES: Partial<Record<PresetCredentialType, { node: string; parameters: Record<string, unknown> }>> = {
 	caspioApi: { node: 'caspio', parameters: { resource: 'table', operation: 'getMany' } },
 	activeCampaignPlusApi: { node: 'activeCampaignPlus', parameters: { resource: 'tag', operation: 'getMany' } },
 };
@@ -158,7 +159,7 @@ describe('minimal workflows with each credential (this package\'s nodes)', () =>
 					`(declared nodes: ${nodes.map((n) => n.name).join(', ') || 'none'}). This test needs one.`,
 			);
 		}
-		const recipe = SMOKE_RECIPES[type];
+		const recipe = SMOKE_RECIPES[type]!;
 		const chosen = users.find((n) => n.name === recipe.node) ?? users[0];
 		const parameters = chosen.name === recipe.node ? recipe.parameters : {};
 		const typeName = `${h.info.packageName}.${chosen.name}`;

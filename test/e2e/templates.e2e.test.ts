@@ -136,12 +136,16 @@ describe('templates are imported and live', () => {
 		expect(templates.map((w) => [w.file, w.active, w.activationError ?? null])).toEqual([
 			['application-status.json', true, null],
 			['bulk-backfill.json', false, null],
+			['contact-profile-sync.json', true, null],
 			['download-tracking.json', true, null],
 			['event-registration.json', true, null],
 			['lead-nurture.json', true, null],
 			['onboarding-milestones.json', true, null],
 			['preference-center.json', true, null],
+			['reconcile.json', false, null],
+			['replay-failed-syncs.json', false, null],
 			['survey-feedback.json', true, null],
+			['sync-errors.json', true, null],
 		]);
 		expect(workflowOf('bulk-backfill.json').note).toBe('no trigger node');
 	});

@@ -1,7 +1,7 @@
 /**
  * R1 fault soak. N Caspio leads (CI 1,000; RELIABILITY_SIZE=full 10,000) are synced to ActiveCampaign by the
- * templates while the ActiveCampaign sandbox fails ~20% of API requests (429 with Retry-After, 503, connection
- * resets, 1.5 s latency spikes) and Caspio access tokens expire every RELIABILITY_TOKEN_TTL seconds (CI 15 s, full 120 s):
+ * templates while both sandboxes fail ~20% of API requests (429 with Retry-After, 503, connection resets, 1.5 s
+ * latency spikes) and Caspio access tokens expire every RELIABILITY_TOKEN_TTL seconds (CI 15 s, full 30 s):
  *   - L of them (CI 30, full 200) are entered as a DataPage would: each fires lead-nurture.json (live sync);
  *   - then bulk-backfill.json imports all of them (and re-runs while its summary reports failed imports).
  *
@@ -25,6 +25,9 @@ const EMAIL = (i: number) => `soak-${RUN}-${i}@soak.example.com`;
 const READINESS = ['Ready to buy', 'Evaluating', 'Researching'];
 const INTERESTS = ['Automation', 'Integrations'];
 const AC_FAULTS = { rate429: 0.08, rate5xx: 0.06, rateReset: 0.04, latencyMs: 1500, latencyRate: 0.04, seed: 20260 };
+/** The same mix on Caspio's REST API (token requests included), on top of the expiring tokens. */
+const CASPIO_FAULTS = { ...AC_FAULTS, seed: 20261 };
+const NO_FAULTS = { rate429: 0, rate5xx: 0, rateReset: 0, latencyMs: 0, latencyRate: 1 };
 
 function lead(i: number) {
 	return {
@@ -44,13 +47,13 @@ function tierOf(l: ReturnType<typeof lead>): 'hot' | 'warm' | 'cold' {
 	return 'cold';
 }
 
-describeLive('R1 fault soak: lead-nurture + bulk-backfill under 20% ActiveCampaign faults and expiring Caspio tokens', () => {
+describeLive('R1 fault soak: lead-nurture + bulk-backfill under 20% faults on both APIs and expiring Caspio tokens', () => {
 	const h = live()!;
 	const x = new Live(h);
 
 	afterAll(async () => {
-		await h.ac!.setFaults({ rate429: 0, rate5xx: 0, rateReset: 0, latencyMs: 0, latencyRate: 1 }).catch(() => undefined);
-		await h.caspio!.setFaults({ tokenTtlSeconds: 0 }).catch(() => undefined);
+		await h.ac!.setFaults(NO_FAULTS).catch(() => undefined);
+		await h.caspio!.setFaults({ ...NO_FAULTS, tokenTtlSeconds: 0 }).catch(() => undefined);
 	});
 
 	it(`${S.records} records: 0 lost, 0 duplicate contacts, every tag, list and field exact`, async () => {
@@ -58,7 +61,7 @@ describeLive('R1 fault soak: lead-nurture + bulk-backfill under 20% ActiveCampai
 		const nurtureId = x.templateId(FILE_NURTURE);
 		const acBefore = await h.ac!.stats<SandboxStats>();
 		const caspioBefore = await h.caspio!.stats<SandboxStats>();
-		await h.caspio!.setFaults({ tokenTtlSeconds: S.tokenTtlSeconds });
+		await h.caspio!.setFaults({ ...CASPIO_FAULTS, tokenTtlSeconds: S.tokenTtlSeconds });
 		// Make the current token stale too, so the very first calls meet an expired token.
 		await h.caspio!.admin('POST', '/__sandbox/tokens/expire');
 		await h.ac!.setFaults(AC_FAULTS);
@@ -69,6 +72,8 @@ describeLive('R1 fault soak: lead-nurture + bulk-backfill under 20% ActiveCampai
 		const liveIdx = new Set(Array.from({ length: Math.min(S.live, S.records) }, (_, k) => Math.floor((k * S.records) / Math.max(1, S.live))));
 		const stored: CaspioRecord[] = await pool(leads, 8, async (l, i) => await x.insert('Leads', l, liveIdx.has(i) ? 'DataPages' : 'RESTAPIs'));
 		const tInserted = Date.now();
+		const progress = (m: string) => process.stderr.write(`[reliability] R1 ${m} after ${Math.round((Date.now() - t0) / 1000)} s\n`);
+		progress(`${S.records} leads inserted`);
 
 		// 2. Live sync: wait for every lead-nurture execution, then retry the failed ones (n8n's "Retry execution").
 		let executions = await x.waitForExecutions(nurtureId, sinceNurture, liveIdx.size, 600_000 + S.live * 10_000);
@@ -86,6 +91,7 @@ describeLive('R1 fault soak: lead-nurture + bulk-backfill under 20% ActiveCampai
 			failedLive = executions.filter((e) => e.status !== 'success');
 		}
 		const tLive = Date.now();
+		progress(`${liveExecutions} live executions done (${executionRetries} retried from the execution list)`);
 
 		// 3. Backfill all leads, re-run while imports failed (bounded).
 		const backfills: unknown[] = [];
@@ -95,13 +101,14 @@ describeLive('R1 fault soak: lead-nurture + bulk-backfill under 20% ActiveCampai
 			keepText('r1 backfill', run.execution);
 			summary = run.output('Backfill Summary')[0] as typeof summary;
 			backfills.push({ status: run.status, summary, error: run.error });
+			progress(`backfill run ${round + 1}: ${run.status} ${JSON.stringify(summary)}`);
 			if (run.status === 'success' && summary && summary.failed === 0) break;
 		}
 		const tBackfill = Date.now();
 
 		// 4. Faults off; compare the sandbox's final state with the expected one.
-		await h.ac!.setFaults({ rate429: 0, rate5xx: 0, rateReset: 0, latencyMs: 0, latencyRate: 1 });
-		await h.caspio!.setFaults({ tokenTtlSeconds: 0 });
+		await h.ac!.setFaults(NO_FAULTS);
+		await h.caspio!.setFaults({ ...NO_FAULTS, tokenTtlSeconds: 0 });
 		await x.settle();
 		const acAfter = await h.ac!.stats<SandboxStats>();
 		const caspioAfter = await h.caspio!.stats<SandboxStats>();
@@ -175,6 +182,8 @@ describeLive('R1 fault soak: lead-nurture + bulk-backfill under 20% ActiveCampai
 			injectedResets: ac.statuses['0'] ?? 0,
 			// Every injected fault the client came back from: a fault either got a resend or ended an item visibly.
 			requestRetries: ac.faultsInjected - firstFailures.length,
+			caspioRequests: caspio.total,
+			caspioFaultsInjected: caspio.faultsInjected,
 			caspioTokenRequests: countRequests(caspioAfter, /oauth\/token/) - countRequests(caspioBefore, /oauth\/token/),
 			caspio401: caspio.statuses['401'] ?? 0,
 			lost,
@@ -194,5 +203,7 @@ describeLive('R1 fault soak: lead-nurture + bulk-backfill under 20% ActiveCampai
 		expect(summary).toMatchObject({ failed: 0 });
 		expect({ lost, duplicates, wrong }).toEqual({ lost: 0, duplicates: 0, wrong: 0 });
 		expect(figures.faultsInjected).toBeGreaterThan(0);
-	});
+		expect(figures.caspioFaultsInjected).toBeGreaterThan(0);
+		// Full size on a shared 2-core machine: 10,000 inserts, 200 live executions and the backfill under faults.
+	}, S.full ? 60 * 60_000 : undefined);
 });

@@ -217,7 +217,9 @@ afterEach(() => {
 
 describe('R3 Caspio filters: hostile values match only literally', () => {
 	const OPS = ['equals', 'contains', 'startsWith', 'endsWith'] as const;
-	const cases = HOSTILE.flatMap((value) => OPS.map((op) => [label(value), op, value] as const));
+	// A 4,000-character value cannot fit in Caspio's 2,047-character request URI (414, test/nodes/Caspio/record/delete.test.ts).
+	const FILTERABLE = HOSTILE.filter((value) => value !== LONG_4K);
+	const cases = FILTERABLE.flatMap((value) => OPS.map((op) => [label(value), op, value] as const));
 
 	it.each(cases)('Get Many where Notes %s %s returns exactly the literal matches', async (_l, op, value) => {
 		figures.cases++;
@@ -239,7 +241,7 @@ describe('R3 Caspio filters: hostile values match only literally', () => {
 		expect(expected.length).toBeGreaterThan(0);
 	});
 
-	it.each(HOSTILE.map((v) => [label(v), v] as const))('Update where Notes equals %s changes that row only; Delete removes it only', async (_l, value) => {
+	it.each(FILTERABLE.map((v) => [label(v), v] as const))('Update where Notes equals %s changes that row only; Delete removes it only', async (_l, value) => {
 		figures.cases++;
 		figures.caspioCases++;
 		const before = await resetCaspio();

@@ -453,9 +453,9 @@ describe('§4.7 notes and deals', () => {
 		expect(invalid.body.errors.map((e) => e.code)).toEqual(['field_invalid', 'field_invalid']);
 		const put = await env.ac.api<{ deal: Record<string, string> }>('PUT', '/deals/1', { deal: { stage: 3, status: 1 } });
 		expect(put.body.deal).toMatchObject({ stage: '3', status: '1' });
-		const list = await env.ac.api<{ deals: unknown[]; meta: Meta }>('GET', '/deals?filters[search]=big');
-		expect(list.body.meta.total).toBe('1');
-		expect((await env.ac.api('DELETE', '/deals/1')).body).toEqual({});
+		const list = await env.ac.api<{ deals: unknown[]; meta: { total: number } }>('GET', '/deals?filters[search]=big');
+		expect(list.body.meta.total).toBe(1);
+		expect((await env.ac.api('DELETE', '/deals/1')).body).toBeUndefined();
 		expect((await env.ac.api('GET', '/deals/1')).status).toBe(404);
 	});
 });

@@ -6,6 +6,8 @@ import type { AddressInfo } from 'node:net';
 export interface SandboxRequest {
 	method: string;
 	path: string;
+	/** The request-target exactly as sent (path and query, still encoded). */
+	target?: string;
 	/** Raw query pairs in order; handlers that need case-insensitive names look them up themselves. */
 	query: URLSearchParams;
 	headers: http.IncomingHttpHeaders;
@@ -195,12 +197,28 @@ export class SandboxCore {
 		return rate > 0 && this.dice() < rate;
 	}
 
+	/** While set, webhook deliveries wait until it is released, so a test can make edits on both sides "at once". */
+	private hold: { release: () => void; released: Promise<void> } | undefined;
+
+	holdWebhooks(on: boolean): void {
+		if (on && !this.hold) {
+			let release = () => {};
+			const released = new Promise<void>((resolve) => (release = resolve));
+			this.hold = { release, released };
+		}
+		if (!on && this.hold) {
+			this.hold.release();
+			this.hold = undefined;
+		}
+	}
+
 	setFaults(patch: Partial<Faults>): void {
 		this.faults = { ...this.faults, ...patch };
 		this.dice = seededRandom(this.faults.seed);
 	}
 
 	resetAll(): void {
+		this.holdWebhooks(false);
 		this.faults = noFaults();
 		this.dice = seededRandom(this.faults.seed);
 		this.stats = new Stats();
@@ -214,6 +232,7 @@ export class SandboxCore {
 		contentType: string,
 		onStatus?: (status: number) => void,
 	): Promise<void> {
+		if (this.hold) await this.hold.released;
 		if (this.roll(this.faults.webhookDropRate)) {
 			this.stats.webhooksDropped++;
 			return;
@@ -287,7 +306,12 @@ export async function startSandbox(
 			core.setFaults((req.body ?? {}) as Partial<Faults>);
 			return { status: 200, body: core.faults };
 		})
-		.add('GET', '/__sandbox/stats', () => ({ status: 200, body: core.stats.toJSON() }));
+		.add('GET', '/__sandbox/stats', () => ({ status: 200, body: core.stats.toJSON() }))
+		// `{hold: true}` holds every webhook delivery back (in order) until `{hold: false}` lets them go.
+		.add('POST', '/__sandbox/webhooks/hold', (req) => {
+			core.holdWebhooks((req.body as { hold?: unknown } | undefined)?.hold === true);
+			return { status: 200, body: { hold: (req.body as { hold?: unknown } | undefined)?.hold === true } };
+		});
 
 	const handle = async (req: http.IncomingMessage, res: http.ServerResponse, bytes: Buffer) => {
 		const raw = bytes.toString('utf8');
@@ -296,6 +320,7 @@ export async function startSandbox(
 		const base = {
 			method,
 			path: url.pathname,
+			target: req.url ?? '/',
 			query: url.searchParams,
 			headers: req.headers,
 			rawBody: raw,

@@ -76,7 +76,9 @@ const CASPIO_EXTRAS = {
 	],
 	folders: ['/Reports'],
 	files: [{ path: '/Reports/summary.pdf', text: 'Quarterly summary', contentType: 'application/pdf' }],
+	dataImportExportTasks: [{ Name: 'Leads_Export', ExternalKey: 'b7c3b7d5-4fa5-4725-86a2-6ca5ca797157', Frequency: 'Every day', Note: 'Nightly CSV to S3' }],
 };
+const EXPORT_TASK = { __rl: true, mode: 'id', value: 'b7c3b7d5-4fa5-4725-86a2-6ca5ca797157' };
 const pathOf = (value: string) => ({ __rl: true, mode: 'path', value });
 const byPkId = (value: string) => ({ conditions: [{ field: 'PK_ID', operator: 'equals', value }] });
 const byEmail = (value: string) => ({ conditions: [{ field: 'Email', operator: 'equals', value }] });
@@ -155,6 +157,11 @@ export const CASPIO_SCENARIOS: Scenarios<CaspioOperations> = {
 		getFields: once({ table: LEADS }),
 		getMany: once({ returnAll: true }),
 	},
+	task: {
+		get: once({ task: EXPORT_TASK }),
+		getMany: once({ returnAll: true }),
+		run: { runs: () => [{ parameters: { task: EXPORT_TASK } }, { parameters: { task: EXPORT_TASK, waitForCompletion: true, timeout: 30 } }] },
+	},
 	view: {
 		getMany: { before: () => [syncAda], ...once({ view: table('Leads_Ready'), returnAll: true }) },
 	},
@@ -169,6 +176,37 @@ const createDeal: Run = {
 	parameters: { resource: 'deal', operation: 'create', title: 'Ada renewal', value: '1499.99', currency: 'USD', contact: 'ada@example.com', pipeline: 'Sales Pipeline', stage: 'In Contact' },
 };
 const createNote: Run = { parameters: { resource: 'note', operation: 'create', contact: 'ada@example.com', note: 'Called, wants a demo' } };
+const createDealNote: Run = { parameters: { resource: 'deal', operation: 'createNote', dealId: '1', note: 'Sent the proposal' } };
+/** The demo account Ada works at. */
+const ENGINES = 'Analytical Engines Ltd';
+// Deep Data: the store connection, ada as its customer (1) and her order 1 with two products (1 and 2).
+const createConnection: Run = {
+	parameters: { resource: 'connection', operation: 'create', service: 'toyShop', externalid: 'toystore123', name: 'Toy Store', logoUrl: 'https://toys.example/logo.png', linkUrl: 'https://toys.example/' },
+};
+const createCustomer: Run = {
+	parameters: { resource: 'ecommerceCustomer', operation: 'create', connection: 'Toy Store', externalid: 'c-1', email: 'ada@example.com', additionalFields: { acceptsMarketing: true } },
+};
+const createOrder: Run = {
+	parameters: {
+		resource: 'ecommerceOrder',
+		operation: 'create',
+		connection: 'Toy Store',
+		orderType: 'order',
+		externalid: 'o-1001',
+		email: 'ada@example.com',
+		totalPrice: '91.11',
+		currency: 'USD',
+		products: { product: [{ externalid: 'P-1', name: 'Pogo Stick', price: '49', quantity: 1, category: 'Toys' }, { externalid: 'P-2', name: 'Kite', price: '18.50', quantity: 2, sku: 'KITE-2' }] },
+		discounts: { discount: [{ name: '1OFF', type: 'order', amount: '1' }] },
+		additionalFields: { shippingAmount: '2', taxAmount: '5', orderNumber: 'myorder-123' },
+	},
+};
+const createCart: Run = {
+	parameters: { resource: 'ecommerceOrder', operation: 'create', connection: 'Toy Store', orderType: 'abandonedCart', externalcheckoutid: 'cart-7', email: 'ada@example.com', totalPrice: '49', currency: 'USD', products: { product: [{ externalid: 'P-1', name: 'Pogo Stick', price: '49', quantity: 1 }] } },
+};
+const shop = [createConnection];
+const shopCustomer = [createConnection, createCustomer];
+const shopOrder = [createConnection, createCustomer, createOrder];
 
 export const ACTIVECAMPAIGN_SCENARIOS: Scenarios<ActiveCampaignPlusOperations> = {
 	automation: {
@@ -193,9 +231,18 @@ export const ACTIVECAMPAIGN_SCENARIOS: Scenarios<ActiveCampaignPlusOperations> =
 		},
 		delete: once({ contact: 'katherine@example.com' }),
 		get: {
-			runs: () => [{ parameters: { contact: 'ada@example.com' } }, { parameters: { contact: '1' } }],
+			runs: () => [
+				{ parameters: { contact: 'ada@example.com' } },
+				{ parameters: { contact: '1' } },
+				{ parameters: { contact: 'ada@example.com', includeFieldValues: true } },
+			],
 		},
-		getMany: once({ returnAll: true, filters: {} }),
+		getMany: {
+			runs: () => [
+				{ parameters: { returnAll: true, filters: {} } },
+				{ parameters: { returnAll: true, filters: { email: 'ada@example.com' }, includeFieldValues: true } },
+			],
+		},
 		upsert: once({
 			email: 'ada@example.com',
 			tagsToAdd: 'customer, webinar-2026',
@@ -209,10 +256,57 @@ export const ACTIVECAMPAIGN_SCENARIOS: Scenarios<ActiveCampaignPlusOperations> =
 		getMany: once({ returnAll: true }),
 		setValues: once({ contact: 'ada@example.com', customFields: { field: [{ name: 'Industry', value: 'Education' }, { name: 'NPS Score', value: '9' }] } }),
 	},
+	connection: {
+		create: { runs: () => [createConnection] },
+		delete: { before: () => shop, ...once({ connection: 'Toy Store' }) },
+		get: { before: () => shop, ...once({ connection: 'Toy Store' }) },
+		getMany: { before: () => shop, ...once({ returnAll: true, filters: {} }) },
+		update: { before: () => shop, ...once({ connection: 'Toy Store', updateFields: { syncStatus: '1' } }) },
+	},
+	ecommerceCustomer: {
+		create: { before: () => shop, runs: () => [createCustomer] },
+		delete: { before: () => shopCustomer, ...once({ customerId: '1' }) },
+		get: { before: () => shopOrder, ...once({ customerId: '1' }) },
+		getMany: { before: () => shopOrder, ...once({ returnAll: true, filters: {} }) },
+		update: { before: () => shopCustomer, ...once({ customerId: '1', updateFields: { acceptsMarketing: false } }) },
+	},
+	ecommerceOrder: {
+		create: { before: () => shopCustomer, runs: () => [createOrder, createCart] },
+		delete: { before: () => shopOrder, ...once({ orderId: '1' }) },
+		get: { before: () => [...shopOrder, createCart], runs: () => [{ parameters: { orderId: '1' } }, { parameters: { orderId: '2' } }] },
+		getMany: { before: () => [...shopOrder, createCart], ...once({ returnAll: true, filters: {} }) },
+		update: { before: () => [...shopCustomer, createCart], ...once({ orderId: '1', updateFields: { externalid: 'o-1002' } }) },
+	},
+	ecommerceOrderProduct: {
+		get: { before: () => shopOrder, ...once({ productId: '1' }) },
+		getMany: { before: () => shopOrder, ...once({ orderId: '1', returnAll: true }) },
+	},
 	deal: {
 		create: { runs: () => [createDeal] },
+		createNote: { before: () => [createDeal], ...once({ dealId: '1', note: 'Sent the proposal' }) },
+		delete: { before: () => [createDeal], ...once({ dealId: '1' }) },
 		get: { before: () => [createDeal], ...once({ dealId: '1' }) },
+		getMany: { before: () => [createDeal], ...once({ returnAll: true, filters: { pipeline: 'Sales Pipeline', status: '0' } }) },
 		update: { before: () => [createDeal], ...once({ dealId: '1', updateFields: { title: 'Ada renewal (2 seats)', stage: 'Follow Up' } }) },
+		updateNote: { before: () => [createDeal, createDealNote], ...once({ dealId: '1', noteId: '1', note: 'Proposal accepted' }) },
+	},
+	account: {
+		create: once({
+			name: 'Difference Engines Inc',
+			additionalFields: { accountUrl: 'https://difference.example' },
+			customFields: { field: [{ name: 'Tier', value: 'Silver' }, { name: 'Employees', value: '12' }] },
+		}),
+		delete: once({ account: ENGINES }),
+		findOrCreate: { runs: () => [{ parameters: { name: ENGINES } }, { parameters: { name: 'Babbage & Co' } }] },
+		get: { runs: () => [{ parameters: { account: ENGINES, includeFieldValues: true } }, { parameters: { account: '1' } }] },
+		getMany: once({ returnAll: true, search: '', options: { countDeals: true } }),
+		update: once({ account: ENGINES, updateFields: { accountUrl: 'https://analytical.example' }, customFields: { field: [{ name: 'Employees', value: '150' }] } }),
+	},
+	accountContact: {
+		create: once({ contact: 'grace@example.com', account: ENGINES, jobTitle: 'Engineer' }),
+		delete: once({ contact: 'ada@example.com', account: ENGINES }),
+		getMany: once({ by: 'account', account: ENGINES, returnAll: true }),
+		update: once({ contact: 'ada@example.com', account: ENGINES, jobTitle: 'Chief Analyst' }),
 	},
 	event: {
 		track: once({ email: 'ada@example.com', event: 'webinar_registered', eventData: 'Automation Summit 2026' }),
@@ -233,6 +327,8 @@ export const ACTIVECAMPAIGN_SCENARIOS: Scenarios<ActiveCampaignPlusOperations> =
 		getForContact: once({ contact: 'ada@example.com' }),
 		getMany: once({ returnAll: true, search: '' }),
 		remove: once({ contact: 'ada@example.com', tags: 'promoter' }),
+		update: once({ tag: 'cold-lead', updateFields: { name: 'cool-lead', description: 'Not ready yet' } }),
+		delete: once({ tag: 'cold-lead' }),
 	},
 };
 

@@ -1,8 +1,9 @@
 /**
  * The editor, driven like a person would: sign in, create a workflow, find our nodes in the node panel, add the
  * triggers and the action nodes, pick the preset sandbox credentials, open the Record (Caspio) and Contact
- * (ActiveCampaign Plus) operations and let the dropdowns fill from the sandboxes. Screenshots go to
- * test/ui/screenshots/*.png (overwritten each run; a failing step leaves FAILED-<step>.png there).
+ * (ActiveCampaign Plus) operations and let the dropdowns fill from the sandboxes. The node panel must list every
+ * action of a node (e.g. Caspio's Data Import/Export Task actions, ActiveCampaign Plus's account and e-commerce ones).
+ * Screenshots go to test/ui/screenshots/*.png (overwritten each run; a failing step leaves FAILED-<step>.png there).
  *
  * Fails on: a node icon that does not load (light and dark theme), an empty dropdown, an empty/"undefined"
  * operation or action label, a loadOptions/listSearch/resourceMapper call of our nodes that fails, an output schema
@@ -15,7 +16,7 @@ import * as fs from 'fs';
 import * as path from 'path';
 import { chromium, type BrowserContext, type Locator, type Page } from 'playwright-core';
 
-import { CREDENTIAL_NAMES, PACKAGE_NAME, getHarness, toApiWorkflow, type HarnessClient, type WorkflowDefinition } from '../e2e/harness';
+import { CREDENTIAL_NAMES, PACKAGE_NAME, getHarness, httpRequest, toApiWorkflow, type HarnessClient, type WorkflowDefinition } from '../e2e/harness';
 
 const SCREENSHOTS = path.join(__dirname, 'screenshots');
 const CHROMIUM = process.env.CHROMIUM_PATH || '/usr/bin/chromium';
@@ -27,6 +28,57 @@ const CASPIO_LEAD_FIELDS = ['Email', 'First_Name', 'Last_Name', 'Phone', 'Compan
 const AC_LISTS = ['Newsletter', 'Product Updates', 'Events', 'Webinar 2026', 'Customers'];
 const AC_FIELDS = ['Company Size', 'Interest', 'Industry', 'NPS Score'];
 const AC_EVENTS = ['subscribe', 'unsubscribe', 'contact_tag_added'];
+/** Resources the ActiveCampaign Plus node's Resource dropdown must offer (some added for parity with n8n's own node). */
+const AC_RESOURCES = [
+	'Account',
+	'Account Contact',
+	'Automation',
+	'Connection',
+	'Contact',
+	'Custom Field',
+	'Deal',
+	'E-Commerce Customer',
+	'E-Commerce Order',
+	'E-Commerce Order Product',
+	'Event',
+	'List',
+	'Note',
+	'Tag',
+];
+const CASPIO_RESOURCES = ['Attachment', 'Data Import/Export Task', 'Directory User', 'File', 'Record', 'Table', 'View'];
+
+/** Action labels the node panel must list (the `action` of each operation in nodes/<Node>/actions/<resource>/index.ts). */
+const CASPIO_ACTIONS = ['Create a record', 'Create or update a record', 'Get many records', 'Get many tables', 'Get many view records'];
+const CASPIO_TASK_ACTIONS = ['Run a data import export task', 'Get a data import export task', 'Get many data import export tasks'];
+const AC_ACTIONS = [
+	'Create or update a contact',
+	'Bulk import contacts',
+	'Add a contact to an automation',
+	'Create a deal',
+	'Add a note to a deal',
+	'Update a note on a deal',
+	'Delete a deal',
+	'Get many deals',
+	'Find or create a tag',
+	'Delete a tag',
+	'Get the tags of a contact',
+	'Update a tag',
+];
+const AC_ACCOUNT_ACTIONS = [
+	'Create an account',
+	'Find or create an account',
+	'Get many accounts',
+	'Add a contact to an account',
+	'Remove a contact from an account',
+	'Get many account contacts',
+];
+const AC_ECOMMERCE_ACTIONS = [
+	'Create an ecommerce order',
+	'Create an ecommerce customer',
+	'Get many ecommerce order products',
+	'Create a connection',
+	'Get many connections',
+];
 
 // ---------------------------------------------------------------------------------------------------------------
 // What the browser reported
@@ -182,12 +234,83 @@ async function openSearchResult(name: string): Promise<void> {
 	await nodeCreator().getByText('Node details').waitFor();
 }
 
-/** Texts of the node details panel's action and trigger entries; none may be empty or "undefined". */
+/** One expanded category of the node details panel ("Triggers (2)", "Actions (27)"): its header, the number of
+ *  entries the header counts and the entries rendered so far. */
+interface PanelCategory {
+	header: string;
+	expected: number;
+	shown: number;
+}
+
+const panelCategories = () => nodeCreator().locator('[data-category-collapsed]:not([data-category-collapsed="true"])');
+const ITEM_NAME = '[data-test-id=node-creator-item-name]';
+
+async function readPanelCategories(): Promise<PanelCategory[]> {
+	return await panelCategories().evaluateAll(
+		(els, itemName) =>
+			els.map((el) => {
+				const category = el as unknown as {
+					querySelector(s: string): { textContent: string | null } | null;
+					querySelectorAll(s: string): { length: number };
+				};
+				const header = (category.querySelector('[data-test-id=node-creator-category-item]')?.textContent ?? '').trim();
+				const count = /\((\d+)\)/.exec(header);
+				return { header, expected: count ? Number(count[1]) : 0, shown: category.querySelectorAll(itemName).length };
+			}),
+		ITEM_NAME,
+	);
+}
+
+/** Renders every entry of the node details panel's expanded categories and returns their labels (in panel order).
+ *  n8n 2.41 (ItemsRenderer) renders a list of more than 20 entries 5 entries per animation frame, so right after the
+ *  panel opens it shows only part of a long list (Caspio: 27 actions, ActiveCampaign Plus: 59). The panel is scrolled
+ *  down until each expanded category shows as many entries as its header counts ("Actions (59)"), then back to the
+ *  top. */
+async function renderPanelActions(): Promise<string[]> {
+	await panelCategories().first().waitFor();
+	await nodeCreator().locator(ITEM_NAME).first().waitFor();
+	let categories = await readPanelCategories();
+	const unfinished = () => categories.filter((c) => c.shown < c.expected);
+	const initially = categories.map((c) => `"${c.header}" ${c.shown}`).join(', ');
+	let round = 0;
+	for (const deadline = Date.now() + STEP_TIMEOUT; unfinished().length > 0 && Date.now() < deadline; ) {
+		round++;
+		const shown = await nodeCreator().locator(ITEM_NAME).count();
+		const last = nodeCreator().locator(ITEM_NAME).last();
+		await last.scrollIntoViewIfNeeded();
+		await last.hover();
+		await page.mouse.wheel(0, 600);
+		// Wait for the next entries, polling on a timer rather than on animation frames (which the list itself waits for).
+		await page
+			.waitForFunction(
+				({ selector, before }) =>
+					(globalThis as unknown as { document: { querySelectorAll(s: string): { length: number } } }).document.querySelectorAll(selector).length > before,
+				{ selector: `[data-test-id=node-creator] ${ITEM_NAME}`, before: shown },
+				{ polling: 200, timeout: 5_000 },
+			)
+			.catch(() => undefined);
+		categories = await readPanelCategories();
+		if (round % 5 === 0) process.stderr.write(`[ui] node panel still rendering after ${round} scrolls: ${JSON.stringify(categories)}\n`);
+	}
+	if (round > 0) process.stderr.write(`[ui] node panel showed ${initially} entries; all shown after ${round} scroll(s)\n`);
+	expect_(
+		unfinished().length === 0,
+		`the node panel did not render all of its entries: ${unfinished()
+			.map((c) => `"${c.header}" shows ${c.shown}`)
+			.join(', ')}`,
+	);
+	await nodeCreator().locator('[data-test-id=node-creator-category-item]').first().scrollIntoViewIfNeeded();
+	return (await panelCategories().locator(ITEM_NAME).allInnerTexts()).map((t) => t.trim());
+}
+
+/** Texts of the node details panel's action and trigger entries (all of them rendered first); none may be empty or
+ *  "undefined", and each of `expected` must be there. */
 async function checkActionLabels(expected: string[]): Promise<string[]> {
-	const labels = (await nodeCreator().locator('[data-test-id=node-creator-item-name]').allInnerTexts()).map((t) => t.trim());
+	const labels = await renderPanelActions();
 	const bad = labels.filter((l) => !l || /undefined|null|\[object/i.test(l));
 	expect_(bad.length === 0, `node panel actions with broken labels: ${JSON.stringify(bad)} (all: ${labels.join(' | ')})`);
-	for (const e of expected) expect_(labels.includes(e), `node panel does not offer "${e}" (it offers: ${labels.join(' | ')})`);
+	const missing = expected.filter((e) => !labels.includes(e));
+	expect_(missing.length === 0, `node panel does not offer ${missing.map((m) => `"${m}"`).join(', ')} (it offers: ${labels.join(' | ')})`);
 	return labels;
 }
 
@@ -250,6 +373,7 @@ async function openOptions(paramName: string): Promise<string[]> {
 			await visibleOptions().first().waitFor({ timeout: 10_000 }).catch(() => undefined);
 			break;
 		}
+		if (attempt < 4) process.stderr.write(`[ui] retried opening the ${paramName} dropdown (attempt ${attempt + 1}) because the click did not open it\n`);
 	}
 	return (await visibleOptions().allInnerTexts()).map((t) => t.split('\n')[0].trim());
 }
@@ -439,9 +563,11 @@ describe('n8n editor with n8n-nodes-caspio-activecampaign', () => {
 		await step('add the Caspio node: Record → Create or update a record', async () => {
 			await searchNodePanel('Caspio');
 			await openSearchResult('Caspio');
-			const labels = await checkActionLabels(['Create a record', 'Create or update a record', 'Get many records', 'Get many tables']);
+			const labels = await checkActionLabels([...CASPIO_ACTIONS, ...CASPIO_TASK_ACTIONS]);
 			expect_(labels.length >= 6, `Caspio offers only ${labels.length} actions`);
 			await checkIcons(nodeCreator(), 'Caspio node details in the node panel');
+			await nodeCreator().getByText(CASPIO_TASK_ACTIONS[0], { exact: true }).scrollIntoViewIfNeeded();
+			await shot('03-node-panel-caspio-task-actions');
 			await nodeCreator().getByText('Create or update a record', { exact: true }).scrollIntoViewIfNeeded();
 			await shot('03-node-panel-caspio-actions');
 			await nodeCreator().getByText('Create or update a record', { exact: true }).click();
@@ -449,7 +575,10 @@ describe('n8n editor with n8n-nodes-caspio-activecampaign', () => {
 			await useCredential(CREDENTIAL_NAMES.caspioApi);
 		});
 		await step('Caspio: Record resource and operation labels', async () => {
-			await checkSelector('resource', 'Record');
+			const resources = await checkSelector('resource', 'Record');
+			for (const r of CASPIO_RESOURCES) {
+				expect_(resources.includes(r), `Caspio resources lack "${r}" (shows: ${resources.join(', ')})`);
+			}
 			const ops = await checkSelector('operation', 'Create or Update');
 			for (const o of ['Create', 'Create or Update', 'Delete', 'Get', 'Get Many', 'Update']) {
 				expect_(ops.includes(o), `Caspio Record operations lack "${o}" (shows: ${ops.join(', ')})`);
@@ -487,12 +616,9 @@ describe('n8n editor with n8n-nodes-caspio-activecampaign', () => {
 			await searchNodePanel('ActiveCampaign Plus');
 			await checkIcons(nodeCreator(), 'node panel search result "ActiveCampaign Plus"');
 			await openSearchResult('ActiveCampaign Plus');
-			await checkActionLabels(['Create or update a contact', 'Bulk import contacts', 'Add a contact to an automation']);
-			// The action list is virtualised and renders only its first dozen entries: scroll to one further down, and back.
-			await nodeCreator().getByText('Get many contacts', { exact: true }).hover();
-			await page.mouse.wheel(0, 3000);
-			await nodeCreator().getByText('Create a deal', { exact: true }).waitFor({ timeout: 10_000 });
-			await page.mouse.wheel(0, -3000);
+			await checkActionLabels([...AC_ACTIONS, ...AC_ACCOUNT_ACTIONS, ...AC_ECOMMERCE_ACTIONS]);
+			await nodeCreator().getByText(AC_ECOMMERCE_ACTIONS[0], { exact: true }).scrollIntoViewIfNeeded();
+			await shot('06-node-panel-activecampaign-ecommerce-actions');
 			await nodeCreator().getByText('Create or update a contact', { exact: true }).scrollIntoViewIfNeeded();
 			await shot('06-node-panel-activecampaign-actions');
 			await nodeCreator().getByText(nodeName, { exact: true }).click();
@@ -501,7 +627,10 @@ describe('n8n editor with n8n-nodes-caspio-activecampaign', () => {
 			await useCredential(CREDENTIAL_NAMES.activeCampaignPlusApi);
 		});
 		await step('ActiveCampaign Plus: Contact resource and operation labels', async () => {
-			await checkSelector('resource', 'Contact');
+			const resources = await checkSelector('resource', 'Contact');
+			for (const r of AC_RESOURCES) {
+				expect_(resources.includes(r), `ActiveCampaign Plus resources lack "${r}" (shows: ${resources.join(', ')})`);
+			}
 			const ops = await checkSelector('operation', 'Create or Update');
 			for (const o of ['Create or Update', 'Get', 'Get Many', 'Delete']) {
 				expect_(ops.includes(o), `ActiveCampaign Plus Contact operations lack "${o}" (shows: ${ops.join(', ')})`);
@@ -674,9 +803,10 @@ describe('n8n editor with n8n-nodes-caspio-activecampaign', () => {
 				const iconUrl = (desc as unknown as { iconUrl?: string | { light: string; dark: string } }).iconUrl;
 				expect_(iconUrl && typeof iconUrl === 'object', `${name} has no light/dark iconUrl (${JSON.stringify(iconUrl)})`);
 				for (const [theme, url] of Object.entries(iconUrl as Record<string, string>)) {
-					const res = await fetch(`${h.n8nUrl}/${url.replace(/^\//, '')}`);
-					const body = await res.text();
-					expect_(res.ok && body.includes('<svg'), `${name} ${theme} icon ${url}: HTTP ${res.status}, ${body.slice(0, 80)}`);
+					// The harness's request retries a read that failed on the network (and logs it).
+					const res = await httpRequest<string>('GET', `${h.n8nUrl}/${url.replace(/^\//, '')}`);
+					const body = String(res.body ?? '');
+					expect_(res.status < 300 && body.includes('<svg'), `${name} ${theme} icon ${url}: HTTP ${res.status}, ${body.slice(0, 80)}`);
 				}
 			}
 		});

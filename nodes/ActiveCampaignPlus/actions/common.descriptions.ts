@@ -14,6 +14,16 @@ export const contactRef: INodeProperties = {
 
 export { limit, returnAll } from '../../shared/descriptions';
 
+export const accountRef: INodeProperties = {
+	displayName: 'Account',
+	name: 'account',
+	type: 'string',
+	required: true,
+	default: '',
+	placeholder: 'Acme Inc. or 12',
+	description: "The account's exact name or its numeric ActiveCampaign ID",
+};
+
 export const createMissingTags: INodeProperties = {
 	displayName: 'Create Missing Tags',
 	name: 'createMissingTags',
@@ -22,40 +32,49 @@ export const createMissingTags: INodeProperties = {
 	description: 'Whether to create tags that do not exist yet; when off, an unknown tag name is an error',
 };
 
-export const customFields: INodeProperties = {
-	displayName: 'Custom Fields',
-	name: 'customFields',
-	type: 'fixedCollection',
-	typeOptions: { multipleValues: true },
-	placeholder: 'Add Custom Field',
-	default: {},
-	description:
-		'Values by field title, personalization tag or ID. Dates become YYYY-MM-DD, multi-select values (comma-separated or an array) become ||a||b||.',
-	options: [
-		{
-			displayName: 'Field',
-			name: 'field',
-			values: [
-				{
-					displayName: 'Field Name or ID',
-					name: 'name',
-					type: 'options',
-					typeOptions: { loadOptionsMethod: 'getFields' },
-					default: '',
-					description:
-						'Choose from the list, or specify an ID using an <a href="https://docs.n8n.io/code/expressions/">expression</a>',
-				},
-				{
-					displayName: 'Value',
-					name: 'value',
-					description: 'Value to set; dates as YYYY-MM-DD, several options of a multi-select comma-separated',
-					type: 'string',
-					default: '',
-				},
-			],
-		},
-	],
-};
+/** "Custom Fields" rows (`customFields.field[]` of name and value), with the fields' dropdown and what values look like. */
+function customFieldsProperty(loadOptionsMethod: string, description: string, valueDescription: string): INodeProperties {
+	return {
+		displayName: 'Custom Fields',
+		name: 'customFields',
+		type: 'fixedCollection',
+		typeOptions: { multipleValues: true },
+		placeholder: 'Add Custom Field',
+		default: {},
+		description,
+		options: [
+			{
+				displayName: 'Field',
+				name: 'field',
+				values: [
+					{
+						displayName: 'Field Name or ID',
+						name: 'name',
+						type: 'options',
+						typeOptions: { loadOptionsMethod },
+						default: '',
+						description:
+							'Choose from the list, or specify an ID using an <a href="https://docs.n8n.io/code/expressions/">expression</a>',
+					},
+					{ displayName: 'Value', name: 'value', description: valueDescription, type: 'string', default: '' },
+				],
+			},
+		],
+	};
+}
+
+export const customFields = customFieldsProperty(
+	'getFields',
+	'Values by field title, personalization tag or ID. Dates become YYYY-MM-DD, multi-select values (comma-separated or an array) become ||a||b||.',
+	'Value to set; dates as YYYY-MM-DD, several options of a multi-select comma-separated',
+);
+
+/** An account's custom fields by label or ID; currency amounts in the field's currency. */
+export const accountCustomFields = customFieldsProperty(
+	'getAccountFields',
+	"Account field values by label or ID. Dates become YYYY-MM-DD, multi-select values (comma-separated or an array) become ||a||b||, currency amounts (e.g. 1499.99) are sent in cents in the field's currency.",
+	"Value to set; dates as YYYY-MM-DD, several options of a multi-select comma-separated, currency amounts in the field's currency",
+);
 
 export function listsField(name: string, displayName: string): INodeProperties {
 	return {

@@ -2,10 +2,16 @@ import type { IDataObject, IExecuteFunctions, INodeExecutionData } from 'n8n-wor
 
 import { routeItems, type ItemOperation, type OperationMap } from '../../shared/router';
 import { ExecutionCache } from '../cache';
+import * as account from './account';
+import * as accountContact from './accountContact';
 import * as automation from './automation';
+import * as connection from './connection';
 import * as contact from './contact';
 import * as customField from './customField';
 import * as deal from './deal';
+import * as ecommerceCustomer from './ecommerceCustomer';
+import * as ecommerceOrder from './ecommerceOrder';
+import * as ecommerceOrderProduct from './ecommerceOrderProduct';
 import * as event from './event';
 import * as list from './list';
 import type { ActiveCampaignPlusOperations } from './node.type';
@@ -28,13 +34,19 @@ export async function router(this: IExecuteFunctions): Promise<INodeExecutionDat
 	const cache = new ExecutionCache(this);
 	const operations: OperationMap<ActiveCampaignPlusOperations> = {
 		contact: bind(contact, ['upsert', 'get', 'getMany', 'delete', 'bulkImport'], cache),
-		tag: bind(tag, ['add', 'remove', 'getForContact', 'findOrCreate', 'getMany'], cache),
+		tag: bind(tag, ['add', 'remove', 'getForContact', 'findOrCreate', 'getMany', 'update', 'delete'], cache),
 		list: bind(list, ['subscribe', 'unsubscribe', 'create', 'getMany'], cache),
 		customField: bind(customField, ['getMany', 'create', 'setValues'], cache),
 		event: bind(event, ['track'], cache),
 		automation: bind(automation, ['addContact', 'removeContact', 'getMany'], cache),
 		note: bind(note, ['create', 'getMany'], cache),
-		deal: bind(deal, ['create', 'update', 'get'], cache),
+		connection: bind(connection, ['create', 'get', 'getMany', 'update', 'delete'], cache),
+		ecommerceCustomer: bind(ecommerceCustomer, ['create', 'get', 'getMany', 'update', 'delete'], cache),
+		ecommerceOrder: bind(ecommerceOrder, ['create', 'get', 'getMany', 'update', 'delete'], cache),
+		ecommerceOrderProduct: bind(ecommerceOrderProduct, ['getMany', 'get'], cache),
+		deal: bind(deal, ['create', 'update', 'get', 'getMany', 'delete', 'createNote', 'updateNote'], cache),
+		account: bind(account, ['create', 'findOrCreate', 'get', 'getMany', 'update', 'delete'], cache),
+		accountContact: bind(accountContact, ['create', 'getMany', 'update', 'delete'], cache),
 	};
 	return await routeItems.call(this, operations);
 }

@@ -23,6 +23,25 @@ export interface FieldInfo {
 	options: string[];
 }
 
+/** A customer account (company); names are unique within ActiveCampaign. */
+export interface AccountInfo {
+	id: string;
+	name: string;
+}
+
+/** A user of the ActiveCampaign account, e.g. a deal owner; found by username, email, full name or id. */
+export interface UserInfo {
+	id: string;
+	username: string;
+	email: string;
+	name: string;
+}
+
+/** An account custom field: a field whose perstag is empty and whose currency values carry this currency. */
+export interface AccountFieldInfo extends FieldInfo {
+	currency: string;
+}
+
 export interface PipelineInfo {
 	id: string;
 	title: string;
@@ -55,8 +74,8 @@ export function namedCatalog(all: NamedInfo[]): Catalog<NamedInfo> {
 }
 
 /** Fields by id, title and personalization tag (without its %…%). */
-export function fieldCatalog(all: FieldInfo[]): Catalog<FieldInfo> {
-	const byKey = new Map<string, FieldInfo>();
+export function fieldCatalog<T extends FieldInfo>(all: T[]): Catalog<T> {
+	const byKey = new Map<string, T>();
 	for (const f of all) for (const k of [f.id, f.title, f.perstag]) if (k) byKey.set(nameKey(k), f);
 	return { all, byKey };
 }

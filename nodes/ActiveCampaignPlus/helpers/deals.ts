@@ -8,7 +8,7 @@ import { inputError } from '../../shared/errors';
  * "1234.56" (or a number) in the deal's currency → whole cents, as the API stores deal values.
  * https://developers.activecampaign.com/reference/create-a-deal-new
  */
-export function toCents(node: INode, itemIndex: number, value: unknown, field = 'Value'): number {
+export function toCents(node: INode, itemIndex: number, value: unknown, field = 'Value', whose = "the deal's"): number {
 	const text = typeof value === 'number' ? String(value) : typeof value === 'string' ? value.trim() : '';
 	const match = /^(\d+)(?:\.(\d{1,2}))?$/.exec(text);
 	if (!match) {
@@ -16,7 +16,7 @@ export function toCents(node: INode, itemIndex: number, value: unknown, field = 
 			node,
 			itemIndex,
 			text === '' ? `${field} is empty` : `${field} "${text}" is not an amount`,
-			`Enter the amount in the deal's currency with digits and at most two decimals, e.g. 1500 or 1499.99, in "${field}".`,
+			`Enter the amount in ${whose} currency with digits and at most two decimals, e.g. 1500 or 1499.99, in "${field}".`,
 		);
 	}
 	const cents = Number(match[1]) * 100 + Number((match[2] ?? '').padEnd(2, '0'));
@@ -33,11 +33,14 @@ export function toCurrency(node: INode, itemIndex: number, value: unknown): stri
 	return text;
 }
 
-/** A numeric deal id. */
-export function toDealId(node: INode, itemIndex: number, value: unknown): string {
+/** A numeric id of `field` (e.g. "Note ID", the id of a note). */
+export function toNumericId(node: INode, itemIndex: number, value: unknown, field: string, thing: string): string {
 	const text = typeof value === 'string' || typeof value === 'number' ? String(value).trim() : '';
 	if (!/^\d+$/.test(text)) {
-		throw inputError(node, itemIndex, text === '' ? 'Deal ID is empty' : `Deal ID "${text}" is not a number`, 'Enter the numeric ID of the deal.');
+		throw inputError(node, itemIndex, text === '' ? `${field} is empty` : `${field} "${text}" is not a number`, `Enter the numeric ID of the ${thing}.`);
 	}
 	return text;
 }
+
+/** A numeric deal id. */
+export const toDealId = (node: INode, itemIndex: number, value: unknown): string => toNumericId(node, itemIndex, value, 'Deal ID', 'deal');

@@ -5,7 +5,8 @@ import type { FieldInfo } from './catalog';
 
 /** Turns what a user typed for a custom field into the text ActiveCampaign stores for that field's type. */
 
-const MULTI = new Set(['listbox', 'checkbox']);
+// Contact fields say listbox, account fields multiselect (§9.2).
+const MULTI = new Set(['listbox', 'checkbox', 'multiselect']);
 const SINGLE_CHOICE = new Set(['dropdown', 'radio']);
 
 function choices(value: unknown): string[] {

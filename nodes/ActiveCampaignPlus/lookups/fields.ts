@@ -44,21 +44,28 @@ export async function resolveField(cache: ExecutionCache, ref: string, itemIndex
 	);
 }
 
+/** The rows of an item's "Custom Fields" parameter (contact or account fields): each field's name or id and its value. */
+export function readFieldRows(context: IExecuteFunctions, itemIndex: number): Array<{ name: string; value: unknown }> {
+	const entries = (context.getNodeParameter('customFields.field', itemIndex, []) as Array<{ name?: string; value?: unknown }>) ?? [];
+	return entries.map((entry) => {
+		const name = String(entry.name ?? '').trim();
+		if (name === '') {
+			throw inputError(context.getNode(), itemIndex, 'Custom Fields: a row has no field chosen', 'Choose a field in every row, or remove the empty row.');
+		}
+		return { name, value: entry.value };
+	});
+}
+
 /** The "Custom Fields" parameter of an item as `fieldValues` for ActiveCampaign, fields resolved by name. */
 export async function readCustomFields(
 	context: IExecuteFunctions,
 	itemIndex: number,
 	cache: ExecutionCache,
 ): Promise<Array<{ field: string; value: string }>> {
-	const entries = (context.getNodeParameter('customFields.field', itemIndex, []) as Array<{ name?: string; value?: unknown }>) ?? [];
 	const values: Array<{ field: string; value: string }> = [];
-	for (const entry of entries) {
-		const name = String(entry.name ?? '').trim();
-		if (name === '') {
-			throw inputError(context.getNode(), itemIndex, 'Custom Fields: a row has no field chosen', 'Choose a field in every row, or remove the empty row.');
-		}
-		const field = await resolveField(cache, name, itemIndex);
-		values.push({ field: field.id, value: formatFieldValue(context.getNode(), itemIndex, field, entry.value) });
+	for (const row of readFieldRows(context, itemIndex)) {
+		const field = await resolveField(cache, row.name, itemIndex);
+		values.push({ field: field.id, value: formatFieldValue(context.getNode(), itemIndex, field, row.value) });
 	}
 	return values;
 }

@@ -79,3 +79,15 @@ async function createTag(cache: ExecutionCache, name: string): Promise<TagInfo> 
 }
 
 const toTag = (tag: IDataObject): TagInfo => ({ id: String(tag.id), tag: String(tag.tag) });
+
+/** After a rename or a delete: the tag is no longer found under its old name or its id. */
+export async function forgetTag(cache: ExecutionCache, tag: TagInfo): Promise<void> {
+	await cache.forget(`tag:${nameKey(tag.tag)}`);
+	await cache.forget(`tag-id:${tag.id}`);
+}
+
+/** After a write: the tag is found under its (new) name and its id. */
+export async function rememberTag(cache: ExecutionCache, tag: TagInfo): Promise<void> {
+	await cache.remember(`tag:${nameKey(tag.tag)}`, tag);
+	await cache.remember(`tag-id:${tag.id}`, tag);
+}

@@ -2,6 +2,7 @@ import type { ILoadOptionsFunctions, INodePropertyOptions } from 'n8n-workflow';
 
 import { nameKey } from '../helpers/catalog';
 import { readPipelines, readStages } from '../lookups/deals';
+import { readUsers } from '../lookups/users';
 
 /** Dropdowns of the deal parameters (the action node only). */
 
@@ -20,10 +21,16 @@ export async function getDealStages(this: ILoadOptionsFunctions): Promise<INodeP
 			return '';
 		}
 	};
-	const chosen = current('pipeline') || current('updateFields.pipeline');
+	const chosen = current('pipeline') || current('updateFields.pipeline') || current('filters.pipeline');
 	const [pipelines, stages] = await Promise.all([readPipelines.call(this), readStages.call(this)]);
 	const pipeline = pipelines.find((p) => p.id === chosen || nameKey(p.title) === nameKey(chosen));
 	if (pipeline) return stages.filter((s) => s.pipeline === pipeline.id).map((s) => ({ name: s.title, value: s.id }));
 	const titles = new Map(pipelines.map((p) => [p.id, p.title]));
 	return stages.map((s) => ({ name: `${titles.get(s.pipeline) ?? s.pipeline} / ${s.title}`, value: s.id }));
+}
+
+/** The account's users, for a deal's owner. */
+export async function getUsers(this: ILoadOptionsFunctions): Promise<INodePropertyOptions[]> {
+	const users = await readUsers.call(this);
+	return users.map((u) => ({ name: u.name || u.username, value: u.id, description: u.email })).sort((a, b) => a.name.localeCompare(b.name));
 }

@@ -27,6 +27,12 @@ function codeHint(failure: HttpFailure): string | undefined {
 	if (errors.some((e) => e.code === 'duplicate' && /email/i.test(e.source?.pointer ?? ''))) {
 		return 'A contact with this email already exists. Use Contact → Create or Update instead.';
 	}
+	if (errors.some((e) => e.code === 'duplicate' && /externalid/i.test(e.source?.pointer ?? ''))) {
+		return "This external ID is taken (a connection's within its service, a customer's or order's within its connection). Update the existing record instead, or use another external ID.";
+	}
+	if (errors.some((e) => e.code === 'duplicate' && /^An account named/.test(e.title ?? ''))) {
+		return 'An account with this name already exists. Use Account → Find or Create to reuse it, or choose another name.';
+	}
 	if (errors.some((e) => e.code === 'duplicate')) return 'An item with this name already exists in ActiveCampaign. Use its name to refer to it.';
 	if (errors.some((e) => e.code === 'email_invalid')) return 'The email address is not valid. Check the Email field of this item.';
 	return undefined;

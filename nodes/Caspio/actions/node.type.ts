@@ -5,5 +5,6 @@ export type CaspioOperations = {
 	file: 'delete' | 'download' | 'getFileProperties' | 'getFolderProperties' | 'upload';
 	record: 'create' | 'delete' | 'get' | 'getMany' | 'update' | 'upsert';
 	table: 'getFields' | 'getMany';
+	task: 'get' | 'getMany' | 'run';
 	view: 'getMany';
 };

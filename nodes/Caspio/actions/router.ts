@@ -7,6 +7,7 @@ import * as file from './file';
 import type { CaspioOperations } from './node.type';
 import * as record from './record';
 import * as table from './table';
+import * as task from './task';
 import * as view from './view';
 
 const operations: OperationMap<CaspioOperations> = {
@@ -40,6 +41,7 @@ const operations: OperationMap<CaspioOperations> = {
 		upsert: record.upsert.execute,
 	},
 	table: { getFields: table.getFields.execute, getMany: table.getMany.execute },
+	task: { get: task.get.execute, getMany: task.getMany.execute, run: task.run.execute },
 	view: { getMany: view.getMany.execute },
 };
 

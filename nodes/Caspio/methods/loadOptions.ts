@@ -66,9 +66,11 @@ export async function getWatchableFields(this: ILoadOptionsFunctions): Promise<I
 	return (await tableFieldsOfNode.call(this)).filter(isReadable).map(option);
 }
 
-/** The table's ATTACHMENT fields, for the attachment field dropdown. */
+/** The ATTACHMENT fields of the table, or of the view when the attachment operation reads through one. */
 export async function getAttachmentFields(this: ILoadOptionsFunctions): Promise<INodePropertyOptions[]> {
-	return (await tableFieldsOfNode.call(this)).filter(isAttachmentField).map((f) => ({ name: f.Name, value: f.Name }));
+	const view = this.getCurrentNodeParameter('attachmentSource') === 'view' ? (this.getCurrentNodeParameter('view', { extractValue: true }) as string) : undefined;
+	const fields = view === undefined ? await tableFieldsOfNode.call(this) : view ? await fetchFields.call(this, 'views', view) : [];
+	return fields.filter(isAttachmentField).map((f) => ({ name: f.Name, value: f.Name }));
 }
 
 /** The account's directories by name, with their number of users. */
@@ -82,6 +84,11 @@ export async function getDirectories(this: ILoadOptionsFunctions): Promise<INode
 /** Fields that can select users: not passwords, files or lists, which a where clause cannot compare. */
 export async function getDirectoryFilterFields(this: ILoadOptionsFunctions): Promise<INodePropertyOptions[]> {
 	return (await directoryFields.call(this)).filter(isFilterable).map(option);
+}
+
+/** Fields a user read may return: every field but passwords, which Caspio never returns. */
+export async function getDirectoryReadableFields(this: ILoadOptionsFunctions): Promise<INodePropertyOptions[]> {
+	return (await directoryFields.call(this)).filter(isReadable).map(option);
 }
 
 /** Fields a user create (passwords included) or update may set. */

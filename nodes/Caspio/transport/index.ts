@@ -3,16 +3,18 @@ import type { IDataObject, IHttpRequestMethods } from 'n8n-workflow';
 import type { RequestContext } from '../../shared/http';
 import { serviceRequest } from '../../shared/transport';
 import { multipartBody, type MultipartFile } from './multipart';
-import { caspioService } from './service';
+import { caspioService, caspioV4Service } from './service';
 
 export type { MultipartFile } from './multipart';
 
 export interface CaspioRequest {
 	method: IHttpRequestMethods;
-	/** Path under the REST v3 root, e.g. `/tables/Leads/records`. */
+	/** Path under the REST v3 root (v4's with `version: 'v4'`), e.g. `/tables/Leads/records`. */
 	path: string;
 	qs?: IDataObject;
-	body?: IDataObject;
+	body?: IDataObject | IDataObject[];
+	/** REST v4 instead of v3 (bulk writes). */
+	version?: 'v4';
 	/** Defaults to true for everything but POST. */
 	idempotent?: boolean;
 	/** Resolve with `{ statusCode, headers, body }` instead of the body (a created record's id is in `Location`). */
@@ -27,9 +29,9 @@ export interface CaspioRequest {
 
 /** The one way this package talks to Caspio: the request core with Caspio's service, multipart bodies built here. */
 export async function caspioRequest<T = IDataObject>(this: RequestContext, request: CaspioRequest): Promise<T> {
-	const { files, ...rest } = request;
+	const { files, version, ...rest } = request;
 	const multipart = files && multipartBody(files);
-	return await serviceRequest.call<RequestContext, Parameters<typeof serviceRequest>, Promise<T>>(this, caspioService, {
+	return await serviceRequest.call<RequestContext, Parameters<typeof serviceRequest>, Promise<T>>(this, version === 'v4' ? caspioV4Service : caspioService, {
 		...rest,
 		...(multipart ? { body: multipart.body, headers: { 'Content-Type': multipart.contentType } } : {}),
 	});

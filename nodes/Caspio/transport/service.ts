@@ -46,6 +46,8 @@ export const caspioFailures: FailureVocabulary = {
 		401: 'The access token was refused. Check the Client ID and Client Secret in the credential.',
 		403: 'Access denied. Check the API profile permissions.',
 		404: 'Not found. Check the table, view or record.',
+		// https://howto.caspio.com/web-services-api/rest-api/special-considerations/ (URI at most 2,047 characters)
+		414: 'The request URL is longer than the 2,047 characters Caspio accepts, so the filter is too long. Use fewer or shorter filter values.',
 		429: 'Too many requests; the retries ran out. Try again later or reduce the batch size.',
 		'5xx': 'Caspio had a server error; the retries ran out. Try again later.',
 		other: 'The request was rejected.',
@@ -74,3 +76,9 @@ export const caspioService: Service = {
 	authOptions: (previous) => (previous?.resendOnce ? { preAuthenticationRetryStatusCode: [400, 401] } : undefined),
 	failures: caspioFailures,
 };
+
+/**
+ * Caspio's REST v4 (Caspio 73.0, opt-in per account): the same token, retry policy and error envelope as v3 (v4 adds
+ * `DocumentationUrl` and `Hint` beside `Code` and `Message`). The nodes use it for bulk writes only.
+ */
+export const caspioV4Service: Service = { ...caspioService, root: '/integrations/rest/v4' };

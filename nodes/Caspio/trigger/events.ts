@@ -20,6 +20,37 @@ export function eventOf(eventType: unknown): TriggerEvent | undefined {
 /** Every source but the REST API, so the workflow's own writes through the Caspio node don't re-trigger it. */
 export const SOURCES_WITHOUT_REST = ['Datasheet', 'DataPages', 'DataParts', 'Extensions', 'TriggeredActions', 'Tasks'];
 
+/** Caspio's spelling of the REST API source (note the plural). */
+export const REST_API_SOURCE = 'RESTAPIs';
+
+/** The Event Sources option: Caspio's values, labelled as its UI names them. */
+export const EVENT_SOURCE_OPTIONS = [
+	{ name: 'DataPages', value: 'DataPages' },
+	{ name: 'DataParts', value: 'DataParts' },
+	{ name: 'Datasheet', value: 'Datasheet' },
+	{ name: 'Extensions', value: 'Extensions' },
+	{ name: 'REST API', value: REST_API_SOURCE },
+	{ name: 'Tasks', value: 'Tasks', description: 'Application tasks (data import/export tasks never fire events)' },
+	{ name: 'Triggered Actions', value: 'TriggeredActions' },
+];
+
+/** The Event Sources option as saved: the sources picked, and the older switch that added the REST API to the default. */
+export interface SourceOptions {
+	eventSources?: string[];
+	includeRestApi?: boolean;
+}
+
+/**
+ * The `EventSources` an event is created with. Without a choice, every source but the REST API; the older
+ * "Include Changes Made Through the REST API" switch still adds it, so a workflow saved with it means what it meant.
+ * An empty list is undefined: Caspio would read it as every source, the REST API included.
+ */
+export function eventSourcesOf(options: SourceOptions): string[] | undefined {
+	const chosen = options.eventSources ?? SOURCES_WITHOUT_REST;
+	const sources = options.includeRestApi && !chosen.includes(REST_API_SOURCE) ? [...chosen, REST_API_SOURCE] : chosen;
+	return sources.length > 0 ? sources : undefined;
+}
+
 /** One output item: the same shape whether a webhook or a poll found the record. */
 export function outputItem(
 	event: TriggerEvent,

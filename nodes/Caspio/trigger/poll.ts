@@ -7,6 +7,7 @@ import { caspioGetAllRecords } from '../transport';
 import { recordsPath } from '../transport/records';
 import { catchUp, EARLIEST, idsStamped, rememberEmitted, stampOf, type Cursor } from './cursor';
 import { outputItem, recordKey, type TriggerEvent, type TriggerMode } from './events';
+import { pickFields } from './payload';
 import { relayOf, relayRecords, type Relay } from './relay';
 import { SeenWindow, triggerStore } from './window';
 
@@ -21,6 +22,8 @@ interface PollSettings {
 	path: string;
 	stampField?: string;
 	emitExisting: boolean;
+	/** The fields an item carries (all when empty), as a webhook delivery would. */
+	payloadFields?: string[];
 }
 
 /** The node's settings for a poll, or undefined when its mode and event have nothing to poll. */
@@ -41,8 +44,8 @@ function pollSettings(this: IPollFunctions): PollSettings | undefined {
 			description: 'Choose the timestamp field that Caspio sets when a record changes (a Timestamp field with "on update").',
 		});
 	}
-	const options = this.getNodeParameter('options', {}) as { emitExisting?: boolean };
-	return { mode, event, table, path: recordsPath(table), stampField, emitExisting: options.emitExisting === true };
+	const options = this.getNodeParameter('options', {}) as { emitExisting?: boolean; payloadFields?: string[] };
+	return { mode, event, table, path: recordsPath(table), stampField, emitExisting: options.emitExisting === true, payloadFields: options.payloadFields };
 }
 
 const newestFirst = (settings: PollSettings) => (settings.stampField ? `${settings.stampField} DESC,PK_ID DESC` : 'PK_ID DESC');
@@ -55,7 +58,7 @@ async function testEvent(this: IPollFunctions, settings: PollSettings): Promise<
 			description: 'Add a record in Caspio, then fetch the test event again.',
 		});
 	}
-	return [[{ json: outputItem(settings.event, settings.table, latest, { via: 'poll' }) }]];
+	return [[{ json: outputItem(settings.event, settings.table, pickFields(latest, settings.payloadFields), { via: 'poll' }) }]];
 }
 
 /** First activation: places the cursor after what exists now, without replaying history. */
@@ -156,5 +159,5 @@ export async function poll(this: IPollFunctions): Promise<INodeExecutionData[][]
 	// Hybrid: records the webhook already delivered are left out; the ones emitted here are remembered for late deliveries.
 	const fresh = settings.mode === 'hybrid' ? notYetEmitted.call(this, settings, rows) : rows;
 	if (fresh.length === 0) return null;
-	return [fresh.map((record) => ({ json: outputItem(settings.event, settings.table, record, { via: 'poll' }) }))];
+	return [fresh.map((record) => ({ json: outputItem(settings.event, settings.table, pickFields(record, settings.payloadFields), { via: 'poll' }) }))];
 }

@@ -2,7 +2,9 @@ import { NodeOperationError, type IDataObject, type IHookFunctions } from 'n8n-w
 
 import { answeredWith, asNodeError } from '../../shared/errors';
 import { caspioRequest } from '../transport';
-import { EVENT_TYPES, SOURCES_WITHOUT_REST, type TriggerEvent } from './events';
+import { fetchFields } from '../transport/fields';
+import { EVENT_TYPES, eventSourcesOf, type SourceOptions, type TriggerEvent } from './events';
+import { payloadPlan, type PayloadOptions } from './payload';
 import { createRelay, forgetRelay } from './relay';
 import { storeSecret } from './secret';
 
@@ -20,7 +22,38 @@ function webhookName(this: IHookFunctions): string {
 }
 
 function forget(staticData: IDataObject): void {
-	for (const key of ['webhookId', 'eventId', 'secretSalt', 'secretHash']) delete staticData[key];
+	for (const key of ['webhookId', 'eventId', 'secretSalt', 'secretHash', 'payloadKinds']) delete staticData[key];
+}
+
+/** The trigger's options a webhook is made from. */
+type WebhookOptions = SourceOptions & PayloadOptions & { notes?: string };
+
+/** The webhook's description in Caspio: what it is for, and the user's notes. */
+function webhookDescription(this: IHookFunctions, event: TriggerEvent, table: string, notes: string | undefined): string {
+	const what = `n8n workflow ${this.getWorkflow().id ?? ''}: ${event} records of ${table}`;
+	return notes?.trim() ? `${what}. Notes: ${notes.trim()}` : what;
+}
+
+/** The event's sources and payload template, checked before anything is created at Caspio. */
+async function eventSettings(this: IHookFunctions, table: string, options: WebhookOptions) {
+	const sources = eventSourcesOf(options);
+	if (!sources) {
+		throw new NodeOperationError(this.getNode(), 'No event source is chosen', {
+			description: 'Choose at least one source in Options → Event Sources (Caspio would read none as every source, the REST API included).',
+		});
+	}
+	const chosen = options.payloadFields ?? [];
+	const wantsTemplate = chosen.length > 0 || options.returnAttachmentUrls === true;
+	// Hybrid's dedupe of updates reads the Updated-At field, so deliveries carry it even when not chosen (the output does not).
+	const stampField = this.getNodeParameter('mode') === 'hybrid' && chosen.length > 0 ? (this.getNodeParameter('stampField', '') as string) : '';
+	const payloadFields = stampField ? [...chosen, stampField] : chosen;
+	const plan = wantsTemplate ? payloadPlan(await fetchFields.call(this, 'tables', table), { ...options, payloadFields }) : {};
+	if ('problem' in plan) {
+		throw new NodeOperationError(this.getNode(), `${plan.problem}, so the trigger cannot send it`, {
+			description: `Pick the fields of table "${table}" from the list in Options → Fields to Include.`,
+		});
+	}
+	return { sources, plan };
 }
 
 async function removeWebhook(this: IHookFunctions, id: string): Promise<void> {
@@ -69,11 +102,12 @@ export async function create(this: IHookFunctions): Promise<boolean> {
 	const table = this.getNodeParameter('table', '', { extractValue: true }) as string;
 	const event = this.getNodeParameter('event') as TriggerEvent;
 	const watch = event === 'updated' ? (this.getNodeParameter('watchFields', []) as string[]) : [];
-	const options = this.getNodeParameter('options', {}) as { includeRestApi?: boolean };
+	const options = this.getNodeParameter('options', {}) as WebhookOptions;
+	const { sources, plan } = await eventSettings.call(this, table, options);
 	const hook = (await caspioRequest.call(this, {
 		method: 'POST',
 		path: '/outgoingWebhooks',
-		body: { Name: webhookName.call(this), Description: `n8n workflow ${this.getWorkflow().id ?? ''}: ${event} records of ${table}`, OutgoingUrls: [url], CallThrottling: 0 },
+		body: { Name: webhookName.call(this), Description: webhookDescription.call(this, event, table, options.notes), OutgoingUrls: [url], CallThrottling: 0 },
 		what: 'creating the outgoing webhook',
 	})) as OutgoingWebhook;
 	if (!hook.Id || !hook.Secret) {
@@ -91,7 +125,8 @@ export async function create(this: IHookFunctions): Promise<boolean> {
 				EventType: EVENT_TYPES[event],
 				ObjectName: table,
 				...(watch.length > 0 ? { ObjectFields: watch } : {}),
-				EventSources: options.includeRestApi ? [...SOURCES_WITHOUT_REST, 'RESTAPIs'] : SOURCES_WITHOUT_REST,
+				EventSources: sources,
+				...(plan.template ? { CustomPayloadTemplate: plan.template } : {}),
 				Enabled: true,
 			},
 			what: `creating the ${event} event for table "${table}"`,
@@ -101,7 +136,7 @@ export async function create(this: IHookFunctions): Promise<boolean> {
 		await removeWebhook.call(this, hook.Id);
 		throw asNodeError(this.getNode(), error);
 	}
-	Object.assign(staticData, { webhookId: hook.Id, eventId, ...storeSecret(hook.Secret) });
+	Object.assign(staticData, { webhookId: hook.Id, eventId, ...storeSecret(hook.Secret), ...(plan.template ? { payloadKinds: plan.kinds } : {}) });
 	if (this.getNodeParameter('mode') === 'hybrid') createRelay(this.getWorkflowStaticData('global'), this.getNode().id, url);
 	return true;
 }

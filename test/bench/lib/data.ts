@@ -31,8 +31,7 @@ export const leads = (from: number, count: number, domain: string) => Array.from
 
 /**
  * Seeds (or replaces) a Caspio table with `count` leads in one `POST /__sandbox/seed`. The sandbox takes any body
- * size, but a seed *replaces* a table of the same name, so it cannot be appended to in chunks; its per-row cost is
- * O(rows) (duplicate-PK check and re-sort), so 100,000 rows take about a minute and a half.
+ * size, but a seed *replaces* a table of the same name, so it cannot be appended to in chunks.
  */
 export async function seedLeadTable(caspio: SandboxClient, name: string, count: number, domain: string): Promise<number> {
 	const t0 = Date.now();

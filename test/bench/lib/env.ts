@@ -76,20 +76,21 @@ export function findChildPid(parent: number): number | undefined {
 	return undefined;
 }
 
-export async function startBenchEnv(options: { build: boolean; log: Logger }): Promise<BenchEnv> {
+/** `queue`: n8n in queue mode (PostgreSQL, Redis, main, a webhook process and `workers` workers sharing the budget). */
+export async function startBenchEnv(options: { build: boolean; log: Logger; queue?: { workers: number } }): Promise<BenchEnv> {
 	const { log } = options;
 	const caspio = await startCaspioSandbox({ port: 0, seedDemo: true });
 	const ac = await startActiveCampaignSandbox({ port: 0, seedDemo: true, rateLimit: true });
 	log(`sandboxes (limits on): Caspio ${caspio.url}, ActiveCampaign ${ac.url}`);
 	let harness: Harness | undefined;
 	try {
-		harness = await startHarness({ sandbox: false, workflowsDir: false, build: options.build, handleSignals: true, log });
+		harness = await startHarness({ sandbox: false, workflowsDir: false, build: options.build, handleSignals: true, queue: options.queue, log });
 	} catch (error) {
 		await caspio.close();
 		await ac.close();
 		throw error;
 	}
-	const credentialData = sandboxCredentialData(caspio.url, ac.url);
+	const credentialData = sandboxCredentialData(caspio.url, ac.url, options.queue?.workers);
 	const credentials = {
 		caspioApi: await upsertCredential(harness, CREDENTIAL_NAMES.caspioApi, 'caspioApi', credentialData.caspioApi!),
 		activeCampaignPlusApi: await upsertCredential(

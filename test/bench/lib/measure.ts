@@ -143,6 +143,7 @@ export async function retrying<T>(call: () => Promise<T>, attempts = 5): Promise
 			return await call();
 		} catch (error) {
 			if (error instanceof HttpError || attempt >= attempts) throw error;
+			process.stderr.write(`[bench] retried a call to n8n (attempt ${attempt + 1}) because it failed on the network (${(error as Error).message})\n`);
 			await sleep(300 * attempt);
 		}
 	}

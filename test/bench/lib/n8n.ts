@@ -56,6 +56,8 @@ export interface BenchRun {
 	output(nodeName: string): unknown[];
 	/** "Node 1.2 s, Other 0.3 s": time per node (all runs summed), slowest first. */
 	nodeTimes(): string;
+	/** Milliseconds a node ran (all runs summed; 0 when it did not run). */
+	nodeMs(nodeName: string): number;
 }
 
 /** A public-API call that survives a dropped keep-alive connection (n8n busy with a big run resets some). */
@@ -101,7 +103,8 @@ export async function runToEnd(env: BenchEnv, wf: WorkflowDefinition, timeoutMs:
 			await res.arrayBuffer();
 			if (res.status < 300) break;
 			if (res.status !== 404 || attempt >= 20) throw new Error(`starting "${wf.name}" answered HTTP ${res.status}`);
-			await sleep(250); // registration may lag behind the publish answer
+			process.stderr.write(`[bench] retried starting "${wf.name}" because its webhook answered 404 (registration lags behind the publish answer)\n`);
+			await sleep(250);
 		}
 		const deadline = Date.now() + timeoutMs;
 		let summary: { id: string | number; status: string } | undefined;
@@ -124,6 +127,7 @@ export async function runToEnd(env: BenchEnv, wf: WorkflowDefinition, timeoutMs:
 			error: err ? [err.message, err.description].filter(Boolean).join(' — ') : undefined,
 			lastNode: resultData?.lastNodeExecuted,
 			output: (nodeName: string) => (runData[nodeName]?.[0]?.data?.main?.[0] ?? []).map((i) => i.json),
+			nodeMs: (nodeName: string) => ((runData[nodeName] ?? []) as Array<{ executionTime?: number }>).reduce((sum, r) => sum + (r.executionTime ?? 0), 0),
 			nodeTimes: () =>
 				Object.entries(runData)
 					.map(([name, runs]): [string, number] => [name, (runs as Array<{ executionTime?: number }>).reduce((sum, r) => sum + (r.executionTime ?? 0), 0)])

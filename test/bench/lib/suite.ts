@@ -4,15 +4,23 @@ import { p1BackfillBench } from '../benchmarks/p1-backfill';
 import { p2RealtimeBench } from '../benchmarks/p2-realtime';
 import { p3PollingBench } from '../benchmarks/p3-polling';
 import { p4GetManyBench } from '../benchmarks/p4-get-many';
+import { p5BulkCreateBench } from '../benchmarks/p5-bulk-create';
+import { p6QueueModeBench } from '../benchmarks/p6-queue-mode';
+import { p7ColdStartBench } from '../benchmarks/p7-cold-start';
 import { startBenchEnv } from './env';
 import { waitNoRunningExecutions } from './n8n';
 import type { BenchConfig, BenchContext, BenchId, BenchResult } from './types';
 
 const ORDER: Array<[BenchId, (ctx: BenchContext) => Promise<BenchResult>]> = [
 	['P4', p4GetManyBench],
+	['P5', p5BulkCreateBench],
 	['P3', p3PollingBench],
-	['P1', p1BackfillBench],
+	// P7 is the first to touch ActiveCampaign (cold caches); P1 empties the account between its runs, so it comes after
+	// P2; P6 runs a queue-mode n8n of its own.
+	['P7', p7ColdStartBench],
 	['P2', p2RealtimeBench],
+	['P1', p1BackfillBench],
+	['P6', p6QueueModeBench],
 ];
 
 export interface SuiteOutcome {
@@ -47,6 +55,5 @@ export async function runSuite(config: BenchConfig, options: { only?: BenchId[];
 	} finally {
 		await env.stop();
 	}
-	const byId = (r: BenchResult) => ['P1', 'P2', 'P3', 'P4'].indexOf(r.id);
-	return { results: results.sort((a, b) => byId(a) - byId(b)), failures, started, finished: new Date() };
+	return { results: results.sort((a, b) => a.id.localeCompare(b.id)), failures, started, finished: new Date() };
 }

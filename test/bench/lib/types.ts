@@ -5,31 +5,38 @@ export interface BenchConfig {
 	smoke: boolean;
 	/** The baseline runs on `baselineSlice` contacts and is extrapolated to `contacts` when the whole job would take
 	 *  longer than `measureWholeUnderMs` (the issue: 10 minutes); otherwise it is run whole. */
-	p1: { contacts: number; baselineSlice: number; measureWholeUnderMs: number };
+	p1: { contacts: number; baselineSlice: number; measureWholeUnderMs: number; scale: number[] };
 	p2: { events: number; warmup: number; perSecond: number };
 	p3: { tableRows: number; newRows: number; idlePolls: number };
 	p4: { rows: number };
+	p5: { records: number };
+	/** Queue mode (two workers and a webhook process): realtime deliveries at the account's budget for `minutes`. */
+	p6: { perSecond: number; minutes: number; warmup: number };
 }
 
 /** The issue's sizes. */
 export const FULL: BenchConfig = {
 	smoke: false,
-	p1: { contacts: 10_000, baselineSlice: 100, measureWholeUnderMs: 10 * 60_000 },
+	p1: { contacts: 10_000, baselineSlice: 100, measureWholeUnderMs: 10 * 60_000, scale: [1_000, 10_000, 50_000] },
 	p2: { events: 500, warmup: 20, perSecond: 1 },
 	p3: { tableRows: 100_000, newRows: 10_000, idlePolls: 2 },
 	p4: { rows: 100_000 },
+	p5: { records: 10_000 },
+	p6: { perSecond: 1.25, minutes: 10, warmup: 20 },
 };
 
 /** Small N for the smoke run: every benchmark still crosses its paging / batching boundaries once. */
 export const SMOKE: BenchConfig = {
 	smoke: true,
-	p1: { contacts: 300, baselineSlice: 3, measureWholeUnderMs: 0 },
+	p1: { contacts: 300, baselineSlice: 3, measureWholeUnderMs: 0, scale: [] },
 	p2: { events: 8, warmup: 3, perSecond: 1 },
 	p3: { tableRows: 2_500, newRows: 1_500, idlePolls: 1 },
 	p4: { rows: 2_500 },
+	p5: { records: 2_500 },
+	p6: { perSecond: 1.25, minutes: 0.2, warmup: 3 },
 };
 
-export type BenchId = 'P1' | 'P2' | 'P3' | 'P4';
+export type BenchId = 'P1' | 'P2' | 'P3' | 'P4' | 'P5' | 'P6' | 'P7';
 
 export interface TargetCheck {
 	bench: BenchId;

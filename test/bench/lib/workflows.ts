@@ -52,7 +52,7 @@ export interface LoadedWorkflow {
  * lead subscribed to the list. Falls back to the same chain defined here when the template is missing or its
  * Caspio Get Many / Bulk Import nodes cannot be found.
  */
-export function p1Ours(table: string): LoadedWorkflow {
+export function p1Ours(table: string): LoadedWorkflow & { importer: string } {
 	const file = path.join(REPO_ROOT, 'workflows', 'bulk-backfill.json');
 	try {
 		const wf = JSON.parse(fs.readFileSync(file, 'utf8')) as WorkflowDefinition;
@@ -61,11 +61,12 @@ export function p1Ours(table: string): LoadedWorkflow {
 		if (!reader || !importer) throw new Error('no Caspio Get Many or Bulk Import node');
 		reader.parameters = { ...reader.parameters, table: { __rl: true, mode: 'name', value: table }, returnAll: true };
 		importer.parameters = { ...importer.parameters, tags: P1_TAGS.join(', '), listsToSubscribe: [LIST] };
-		return { workflow: wf, source: 'workflows/bulk-backfill.json (table, 2nd tag and list patched in)' };
+		return { workflow: wf, source: 'workflows/bulk-backfill.json (table, 2nd tag and list patched in)', importer: importer.name };
 	} catch (error) {
 		const reason = (error as Error).message.split('\n')[0];
 		return {
 			source: `inline (workflows/bulk-backfill.json unusable: ${reason})`,
+			importer: 'Bulk Import',
 			workflow: {
 				name: 'P1 backfill (inline)',
 				nodes: [

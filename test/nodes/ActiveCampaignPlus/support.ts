@@ -23,6 +23,10 @@ export interface AcState {
 	webhooks: Array<{ id: string; name: string; url: string; events: string[]; sources: string[]; listid: string }>;
 	eventTracking: { enabled: boolean; events: string[] };
 	imports: Array<{ batchId: string; status: string; success: string[]; failure: string[] }>;
+	notes: Array<{ id: string; note: string; reltype: string; relid: string }>;
+	deals: Array<{ id: string; title: string }>;
+	accounts: Array<{ id: string; name: string; accountUrl: string | null; fields: Record<string, string>; contacts: Array<{ email: string; jobTitle: string }> }>;
+	accountContacts: Array<{ id: string; account: string; contact: string; jobTitle: string }>;
 }
 
 export interface AcStats {

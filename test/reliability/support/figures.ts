@@ -44,6 +44,6 @@ export function size() {
 		/** R5: alternating preference changes. */
 		loopChanges: Number(process.env.RELIABILITY_LOOP_CHANGES ?? (full ? 100 : 20)),
 		/** Caspio access-token lifetime during the soak. */
-		tokenTtlSeconds: Number(process.env.RELIABILITY_TOKEN_TTL ?? (full ? 120 : 15)),
+		tokenTtlSeconds: Number(process.env.RELIABILITY_TOKEN_TTL ?? (full ? 30 : 15)),
 	};
 }

@@ -3,7 +3,7 @@
  * workflows of our own, and a bounded wait. `live()` is undefined when the run has no harness (RELIABILITY_NO_N8N).
  */
 import * as fs from 'fs';
-import { getHarness, sleep, type ExecutionRecord, type HarnessClient, type WorkflowDefinition } from '../../e2e/harness';
+import { getHarness, HttpError, sleep, type ExecutionRecord, type HarnessClient, type WorkflowDefinition } from '../../e2e/harness';
 import { keepText } from './secrets';
 
 export type CaspioRecord = Record<string, unknown> & { PK_ID: number };
@@ -47,7 +47,14 @@ export async function pool<T, R>(items: T[], limit: number, fn: (item: T, index:
 export async function until<T>(what: string, timeoutMs: number, check: () => Promise<T | undefined>, everyMs = 1000): Promise<T> {
 	const deadline = Date.now() + timeoutMs;
 	for (let i = 0; ; i++) {
-		const value = await check();
+		let value: T | undefined;
+		try {
+			value = await check();
+		} catch (error) {
+			// A busy n8n (queue mode on a loaded machine) may reset a connection or answer late: poll again, visibly.
+			if (error instanceof HttpError || Date.now() > deadline) throw error;
+			process.stderr.write(`[reliability] retried a poll for ${what} because it failed on the network (${(error as Error).message})\n`);
+		}
 		if (value !== undefined) return value;
 		if (Date.now() > deadline || i > 100_000) throw new Error(`timed out after ${Math.round(timeoutMs / 1000)} s waiting for ${what}`);
 		await sleep(everyMs);

@@ -1,5 +1,7 @@
 import { maxPerWindow, Router, type SandboxResponse } from '../server';
 import { type Ctx, defaultQuirks, type Quirks } from './context';
+import { crmState } from './crm-data';
+import { ecommerceState } from './ecommerce';
 import { setSubscription } from './routes/lists';
 import { ensureTag, findField, findList, findTag } from './seed';
 import type { Contact, List } from './store';
@@ -13,6 +15,21 @@ const bad = (message: string): SandboxResponse => ({ status: 400, body: { messag
 /** Every contact with its tags (names), lists (with status), field values (by perstag), automations and events. */
 export function contactStates(ctx: Ctx) {
 	const store = ctx.store;
+	// One pass per association table (not one per contact): the state of 50,000 contacts is read in seconds.
+	const byContact = <R extends { contact: number | null }>(rows: R[]) => {
+		const out = new Map<number | null, R[]>();
+		for (const row of rows) {
+			const list = out.get(row.contact);
+			if (list) list.push(row);
+			else out.set(row.contact, [row]);
+		}
+		return (id: number) => out.get(id) ?? [];
+	};
+	const contactTags = byContact(store.contactTags.all());
+	const contactLists = byContact(store.contactLists.all());
+	const fieldValues = byContact(store.fieldValues.all());
+	const contactAutomations = byContact(store.contactAutomations.all());
+	const trackedEvents = byContact(store.trackedEvents);
 	return store.contacts.all().map((c) => ({
 		id: String(c.id),
 		email: c.email,
@@ -22,15 +39,15 @@ export function contactStates(ctx: Ctx) {
 		orgname: c.orgname,
 		cdate: iso(c.cdate),
 		udate: iso(c.udate),
-		tags: store.tagsOf(c.id).map((t) => t.tag),
-		lists: store.contactLists
-			.where((cl) => cl.contact === c.id)
-			.map((cl) => ({ id: String(cl.list), name: store.lists.get(cl.list)?.name ?? '', status: cl.status })),
-		fieldValues: Object.fromEntries(store.valuesOf(c.id).map((v) => [store.fields.get(v.field)?.perstag ?? String(v.field), v.value])),
-		automations: store.contactAutomations
-			.where((ca) => ca.contact === c.id)
-			.map((ca) => ({ id: String(ca.automation), name: store.automations.get(ca.automation)?.name ?? '', contactAutomation: String(ca.id) })),
-		events: store.trackedEvents.filter((e) => e.contact === c.id).map((e) => ({ event: e.event, eventdata: e.eventdata, date: iso(e.date) })),
+		tags: contactTags(c.id).flatMap((ct) => store.tags.get(ct.tag)?.tag ?? []),
+		lists: contactLists(c.id).map((cl) => ({ id: String(cl.list), name: store.lists.get(cl.list)?.name ?? '', status: cl.status })),
+		fieldValues: Object.fromEntries(fieldValues(c.id).map((v) => [store.fields.get(v.field)?.perstag ?? String(v.field), v.value])),
+		automations: contactAutomations(c.id).map((ca) => ({
+			id: String(ca.automation),
+			name: store.automations.get(ca.automation)?.name ?? '',
+			contactAutomation: String(ca.id),
+		})),
+		events: trackedEvents(c.id).map((e) => ({ event: e.event, eventdata: e.eventdata, date: iso(e.date) })),
 	}));
 }
 
@@ -52,6 +69,7 @@ export function snapshot(ctx: Ctx) {
 		automations: store.automations.all().map((a) => ({ id: String(a.id), name: a.name, status: a.status, entered: a.entered, exited: a.exited })),
 		contacts: contactStates(ctx),
 		notes: store.notes.all().map((n) => ({ id: String(n.id), note: n.note, reltype: n.reltype, relid: String(n.relid) })),
+		...ecommerceState(ctx),
 		deals: store.deals.all().map((d) => ({
 			id: String(d.id),
 			title: d.title,
@@ -60,7 +78,11 @@ export function snapshot(ctx: Ctx) {
 			currency: d.currency,
 			stage: String(d.stage),
 			status: d.status,
+			pipeline: String(d.group),
+			owner: String(d.owner),
+			account: d.account === null ? null : String(d.account),
 		})),
+		...crmState(ctx),
 		webhooks: store.webhooks.all().map((w) => ({ ...w, id: String(w.id), listid: String(w.listid), cdate: iso(w.cdate) })),
 		webhookDeliveries: ctx.hooks.deliveries,
 		trackedEvents: store.trackedEvents.map((e) => ({

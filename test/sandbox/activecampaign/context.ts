@@ -1,4 +1,5 @@
 import type { SandboxCore } from '../server';
+import { defaultEcomQuirks, type EcomQuirks } from './ecommerce';
 import type { SlidingWindow } from './limiter';
 import type { Store } from './store';
 import type { WebhookEmitter } from './webhooks';
@@ -7,7 +8,7 @@ import type { WebhookEmitter } from './webhooks';
  * Switches for every behaviour the reference marks UNCERTAIN. The defaults are the most likely behaviour;
  * the alternative is one option away (start option `quirks` or `POST /__sandbox/options`).
  */
-export interface Quirks {
+export interface Quirks extends EcomQuirks {
 	/** §1: 403 body for a missing/wrong Api-Token: `{"message":"Forbidden"}` or the `errors[]` form. */
 	forbiddenBody: 'message' | 'errors';
 	/** §2: status when the 5 req/s budget is exceeded (one client reports 503). */
@@ -44,9 +45,18 @@ export interface Quirks {
 	strictOrderDirection: boolean;
 	/** §4.8: `GET /import/info` reports `status:false` for this long after queueing, then `completed`. */
 	importDelayMs: number;
+	/**
+	 * §9.0: a missing id or a missing/invalid field on accounts, account contacts, deals and Deep Data (connections,
+	 * e-commerce customers and orders): 404/422 in the §4.10 shapes ("documented"), or the only error the spec
+	 * declares for most of them, 400 `{}` ("declared400").
+	 */
+	parityErrors: 'documented' | 'declared400';
+	/** §9.1: whether account-name uniqueness ignores case (surrounding spaces are always ignored). */
+	accountNamesIgnoreCase: boolean;
 }
 
 export const defaultQuirks = (): Quirks => ({
+	...defaultEcomQuirks(),
 	forbiddenBody: 'message',
 	throttleStatus: 429,
 	syncUpdateStatus: 200,
@@ -65,6 +75,8 @@ export const defaultQuirks = (): Quirks => ({
 	emptyWebhookSources: 'reject',
 	strictOrderDirection: false,
 	importDelayMs: 0,
+	parityErrors: 'documented',
+	accountNamesIgnoreCase: true,
 });
 
 export interface Account {

@@ -25,6 +25,10 @@ export const demoSeed: SeedInput = {
 		{ title: 'Event Date', type: 'date' },
 		// Used by workflows/survey-feedback.json.
 		{ title: 'NPS Comment', type: 'textarea' },
+		// Used by workflows/contact-profile-sync.json.
+		{ title: 'Company', type: 'text' },
+		{ title: 'Job Title', type: 'text' },
+		{ title: 'Membership Level', type: 'text' },
 	],
 	automations: [
 		'Onboarding',
@@ -79,4 +83,16 @@ export const demoSeed: SeedInput = {
 		},
 	],
 	eventTracking: { enabled: true, events: ['webinar_registered', 'form_submitted', 'nps_submitted'] },
+	accountFields: [
+		{ fieldLabel: 'Employees', fieldType: 'number' },
+		{ fieldLabel: 'Tier', fieldType: 'dropdown', fieldOptions: ['Gold', 'Silver', 'Bronze'] },
+	],
+	accounts: [
+		{
+			name: 'Analytical Engines Ltd',
+			accountUrl: 'https://engines.example',
+			fields: { Employees: '120', Tier: 'Gold' },
+			contacts: [{ email: 'ada@example.com', jobTitle: 'Founder' }],
+		},
+	],
 };

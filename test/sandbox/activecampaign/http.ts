@@ -77,6 +77,14 @@ export function invalid(errors: ValidationError[], status = 422): SandboxRespons
 	);
 }
 
+/** §9.0: a missing record of an account, account contact or deal: 404 in the message shape, or the declared 400 `{}`. */
+export const missingRecord = (ctx: Ctx, model: string, id: string): SandboxResponse =>
+	ctx.quirks.parityErrors === 'declared400' ? ok({}, 400) : notFound(model, id);
+
+/** §9.0: a missing or invalid field of an account, account contact or deal: 422 `errors[]`, or the declared 400 `{}`. */
+export const refused = (ctx: Ctx, errors: ValidationError[]): SandboxResponse =>
+	ctx.quirks.parityErrors === 'declared400' ? ok({}, 400) : invalid(errors);
+
 /** The status-bearing list form (§4.10 #3). */
 export function statusError(status: number, title: string, detail?: string, pointer?: string): SandboxResponse {
 	return ok(

@@ -13,15 +13,18 @@ import { type Ctx, defaultQuirks, type Quirks } from './context';
 import { demoSeed } from './demo-seed';
 import { Api, statusError } from './http';
 import { SlidingWindow } from './limiter';
+import { accountRoutes } from './routes/accounts';
 import { automationRoutes } from './routes/automations';
 import { contactRoutes } from './routes/contacts';
-import { crmRoutes } from './routes/crm';
+import { ecommerceRoutes } from './routes/ecommerce';
+import { createPipeline, crmRoutes } from './routes/crm';
 import { fieldRoutes } from './routes/fields';
 import { importRoutes } from './routes/imports';
 import { listRoutes } from './routes/lists';
 import { tagRoutes } from './routes/tags';
 import { trackcmpRoutes, trackingRoutes } from './routes/tracking';
 import { webhookRoutes } from './routes/webhooks';
+import { SyncRejections } from './rejections';
 import { applySeed, seedFromBody } from './seed';
 import { Store } from './store';
 import { WebhookEmitter } from './webhooks';
@@ -60,13 +63,10 @@ export interface ActiveCampaignSandbox extends RunningSandbox {
 
 const V3 = '/api/3/';
 
-/** A fresh account has one pipeline with three stages, so deals can be created without setup. */
+/** A fresh account has its admin user (the API key's) and one pipeline with three stages, so deals can be created without setup. */
 function seedPipeline(store: Store): void {
-	const now = Date.now();
-	const group = store.dealGroups.insert({ title: 'Sales Pipeline', currency: 'usd', cdate: now });
-	['To Contact', 'In Contact', 'Follow Up'].forEach((title, i) =>
-		store.dealStages.insert({ title, group: group.id, order: i + 1, cdate: now }),
-	);
+	store.users.insert({ username: 'admin', firstName: 'Sandbox', lastName: 'Admin', email: 'admin@sandbox.example' });
+	createPipeline(store, 'Sales Pipeline', 'usd', Date.now());
 }
 
 function createActiveCampaignService(options: ActiveCampaignSandboxOptions = {}): { service: SandboxService; ctx: Ctx } {
@@ -87,6 +87,7 @@ function createActiveCampaignService(options: ActiveCampaignSandboxOptions = {})
 		url: '',
 	};
 	const ctx: Ctx = Object.assign(base, { hooks: new WebhookEmitter(base) });
+	const rejections = new SyncRejections();
 
 	/** Budget left after the request that was let through, for the RateLimit-Remaining header. */
 	const remaining = new WeakMap<SandboxRequest, number>();
@@ -111,19 +112,32 @@ function createActiveCampaignService(options: ActiveCampaignSandboxOptions = {})
 			headers: { ...res.headers, 'RateLimit-Limit': String(ctx.rate.window.limit), 'RateLimit-Remaining': String(left) },
 		};
 	});
-	const resources = [contactRoutes, tagRoutes, listRoutes, fieldRoutes, automationRoutes, crmRoutes, trackingRoutes, importRoutes, webhookRoutes];
+	const resources = [
+		contactRoutes,
+		tagRoutes,
+		listRoutes,
+		fieldRoutes,
+		automationRoutes,
+		crmRoutes,
+		accountRoutes,
+		ecommerceRoutes,
+		trackingRoutes,
+		importRoutes,
+		webhookRoutes,
+	];
 	for (const register of resources) register(v3, ctx);
 	trackcmpRoutes(new Api(api, '', (_req, res) => res), ctx);
 
 	const service: SandboxService = {
 		name: 'activecampaign',
 		api,
-		admin: activeCampaignConsoleRoutes(adminRoutes(ctx), ctx),
+		admin: activeCampaignConsoleRoutes(rejections.routes(adminRoutes(ctx)), ctx),
 		reset() {
 			const previous = ctx.store;
 			Object.assign(ctx, fresh());
 			if (options.idsSurviveReset ?? true) ctx.store.continueIdsAfter(previous);
 			ctx.hooks.reset();
+			rejections.clear();
 			seedPipeline(ctx.store);
 			if (options.seedDemo) applySeed(ctx, demoSeed);
 		},
@@ -141,11 +155,11 @@ function createActiveCampaignService(options: ActiveCampaignSandboxOptions = {})
 					? { status: 403, body: { message: 'Forbidden' } }
 					: statusError(403, 'Forbidden', 'The request could not be authenticated.');
 			}
-			if (!ctx.rate.enabled) return undefined;
+			if (!ctx.rate.enabled) return rejections.check(req);
 			const grant = ctx.rate.window.take();
 			if (!grant.ok) return throttled(ctx.quirks.throttleStatus, grant.retryAfterSeconds);
 			remaining.set(req, grant.remaining);
-			return undefined;
+			return rejections.check(req);
 		},
 		errorResponse(status, _req, message) {
 			if (status === 429) return throttled(429, 1);

@@ -1,4 +1,6 @@
 import type { Ctx } from './context';
+import { applyCrmSeed, type CrmSeedIds, type CrmSeedInput } from './crm-data';
+import { applyEcomSeed, type EcomSeedIds, type EcomSeedInput } from './ecommerce';
 import { perstagFrom } from './routes/fields';
 import { type Automation, type Contact, type Field, FIELD_TYPES, type FieldType, type List, type Store, type Tag } from './store';
 import { idOf, isObject, type Json, sameText, text } from './util';
@@ -32,16 +34,16 @@ export interface SeedContact {
 	automations?: Array<string | number>;
 }
 
-export interface SeedInput {
+export interface SeedInput extends EcomSeedInput, CrmSeedInput {
 	fields?: SeedField[];
 	lists?: Array<string | { name: string; stringid?: string; sender_url?: string; sender_reminder?: string }>;
 	tags?: Array<string | { tag: string; description?: string; tagType?: 'contact' | 'template' }>;
-	automations?: Array<string | { name: string; status?: 1 | 2 }>;
+	automations?: Array<string | { name: string; status?: 1 | 2 | '1' | '2' }>;
 	contacts?: SeedContact[];
 	eventTracking?: { enabled?: boolean; events?: string[] };
 }
 
-export interface SeedIds {
+export interface SeedIds extends EcomSeedIds, CrmSeedIds {
 	lists: Record<string, string>;
 	tags: Record<string, string>;
 	fields: Record<string, string>;
@@ -162,7 +164,8 @@ export function applySeed(ctx: Ctx, input: SeedInput): SeedIds {
 		const spec = typeof entry === 'string' ? { name: entry } : entry;
 		const automation =
 			findAutomation(store, spec.name) ??
-			store.automations.insert({ name: spec.name, status: spec.status ?? 1, entered: 0, exited: 0, cdate: now, mdate: now });
+			// ActiveCampaign's JSON shows the status as a string ("1"): a seed may too, and it means the same.
+			store.automations.insert({ name: spec.name, status: Number(spec.status ?? 1), entered: 0, exited: 0, cdate: now, mdate: now });
 		ids.automations[automation.name] = String(automation.id);
 	}
 	for (const spec of input.contacts ?? []) {
@@ -171,13 +174,19 @@ export function applySeed(ctx: Ctx, input: SeedInput): SeedIds {
 	}
 	if (input.eventTracking?.enabled !== undefined) store.eventTracking.enabled = input.eventTracking.enabled;
 	for (const name of input.eventTracking?.events ?? []) if (!store.eventNames.includes(name)) store.eventNames.push(name);
+	Object.assign(ids, applyEcomSeed(ctx, input, now, (message) => {
+		throw new SeedError(message);
+	}));
+	Object.assign(ids, applyCrmSeed(ctx, input, now, (message) => {
+		throw new SeedError(message);
+	}));
 	return ids;
 }
 
 /** Checks the outer shape of an HTTP seed body; inner references are checked while applying. */
 export function seedFromBody(ctx: Ctx, body: unknown): { ids: SeedIds } | { error: string } {
 	if (!isObject(body)) return { error: 'Seed body must be a JSON object' };
-	const arrays: Array<keyof SeedInput> = ['fields', 'lists', 'tags', 'automations', 'contacts'];
+	const arrays: Array<keyof SeedInput> = ['fields', 'lists', 'tags', 'automations', 'contacts', 'connections', 'ecomCustomers', 'ecomOrders', 'users', 'accountFields', 'accounts', 'pipelines', 'deals'];
 	const bad = arrays.find((key) => body[key] !== undefined && !Array.isArray(body[key]));
 	if (bad) return { error: `'${bad}' must be an array` };
 	// Each entry needs its naming key; lists, tags and automations may also be plain names.

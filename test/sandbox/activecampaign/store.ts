@@ -1,5 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { idOf, sameText } from './util';
+import type { Connection, EcomCustomer, EcomOrder, EcomOrderDiscount, EcomOrderProduct } from './ecommerce';
 
 /** In-memory data of the one sandbox account; times are ms since epoch, formatted on the way out. */
 
@@ -161,6 +162,8 @@ export interface Deal {
 	title: string;
 	description: string;
 	contact: number | null;
+	/** The customer account (§4.7 `account`), cleared when the account is deleted. */
+	account: number | null;
 	value: number;
 	currency: string;
 	group: number;
@@ -170,6 +173,61 @@ export interface Deal {
 	status: number;
 	cdate: number;
 	mdate: number;
+}
+
+/** A user of the account, e.g. a deal's owner; user 1 is the admin behind the API key. */
+export interface User {
+	id: number;
+	username: string;
+	firstName: string;
+	lastName: string;
+	email: string;
+}
+
+/** A customer account (company), §9.1; names are unique. */
+export interface CustomerAccount {
+	id: number;
+	name: string;
+	accountUrl: string | null;
+	owner: number;
+	created: number;
+	updated: number;
+}
+
+/** A contact's place on an account (§9.3); a contact has at most one. */
+export interface AccountContact {
+	id: number;
+	account: number;
+	contact: number;
+	jobTitle: string;
+	created: number;
+	updated: number;
+}
+
+/** An account custom field (§9.2); the singular on the wire is `accountCustomFieldMetum`. */
+export interface AccountFieldMeta {
+	id: number;
+	fieldLabel: string;
+	fieldType: string;
+	fieldOptions: string[] | null;
+	fieldDefault: string;
+	fieldDefaultCurrency: string;
+	isFormVisible: number;
+	isRequired: number;
+	displayOrder: number;
+	created: number;
+	updated: number;
+}
+
+/** One account's value of one account field (currency values in cents with their currency). */
+export interface AccountFieldDatum {
+	id: number;
+	account: number;
+	field: number;
+	value: string;
+	currency: string | null;
+	created: number;
+	updated: number;
 }
 
 export interface Webhook {
@@ -205,11 +263,34 @@ export interface ImportBatch {
 export class Table<T extends { id: number }> {
 	private rows = new Map<number, T>();
 	private next = 1;
+	/** The first row per key, for tables with a natural key: lookups by it stay O(1) with 100,000 rows. */
+	private byKey = new Map<string, T>();
+
+	/** `keyOf`: the row's natural key (undefined = not indexed), e.g. contact + tag of a contactTag. */
+	constructor(private readonly keyOf?: (row: T) => string | undefined) {}
 
 	insert(row: Omit<T, 'id'>): T {
 		const created = { ...row, id: this.next++ } as T;
 		this.rows.set(created.id, created);
+		this.index(created);
 		return created;
+	}
+
+	/** The first row (by insertion) whose natural key is `key`, as the row is now. */
+	findByKey(key: string): T | undefined {
+		const row = this.byKey.get(key);
+		return row && this.rows.get(row.id) === row && this.keyOf?.(row) === key ? row : undefined;
+	}
+
+	/** After a row's key field was changed in place (a contact's email). */
+	reindex(row: T): void {
+		for (const [key, indexed] of this.byKey) if (indexed === row) this.byKey.delete(key);
+		this.index(row);
+	}
+
+	private index(row: T): void {
+		const key = this.keyOf?.(row);
+		if (key !== undefined && !this.findByKey(key)) this.byKey.set(key, row);
 	}
 
 	get(id: unknown): T | undefined {
@@ -226,11 +307,21 @@ export class Table<T extends { id: number }> {
 	}
 
 	find(test: (row: T) => boolean): T | undefined {
-		return this.all().find(test);
+		for (const row of this.rows.values()) if (test(row)) return row;
+		return undefined;
 	}
 
 	delete(id: number): boolean {
-		return this.rows.delete(id);
+		const row = this.rows.get(id);
+		const deleted = this.rows.delete(id);
+		const key = row && this.keyOf?.(row);
+		if (key !== undefined && this.byKey.get(key) === row) {
+			this.byKey.delete(key);
+			// Another row with the same key (if any) becomes the first.
+			const next = this.find((r) => this.keyOf!(r) === key);
+			if (next) this.byKey.set(key, next);
+		}
+		return deleted;
 	}
 
 	/** Goes on numbering after `previous`, so no id it handed out is handed out again. */
@@ -239,7 +330,7 @@ export class Table<T extends { id: number }> {
 	}
 
 	deleteWhere(test: (row: T) => boolean): void {
-		for (const row of this.where(test)) this.rows.delete(row.id);
+		for (const row of this.where(test)) this.delete(row.id);
 	}
 }
 
@@ -251,21 +342,31 @@ export function fieldValueText(value: unknown): string {
 }
 
 export class Store {
-	contacts = new Table<Contact>();
+	contacts = new Table<Contact>((c) => (c.email === '' ? undefined : c.email.toLowerCase()));
 	tags = new Table<Tag>();
-	contactTags = new Table<ContactTag>();
+	contactTags = new Table<ContactTag>((ct) => `${ct.contact}:${ct.tag}`);
 	lists = new Table<List>();
-	contactLists = new Table<ContactList>();
+	contactLists = new Table<ContactList>((cl) => `${cl.contact}:${cl.list}`);
 	fields = new Table<Field>();
 	fieldOptions = new Table<FieldOption>();
 	fieldRels = new Table<FieldRel>();
-	fieldValues = new Table<FieldValue>();
+	fieldValues = new Table<FieldValue>((v) => `${v.contact}:${v.field}`);
 	automations = new Table<Automation>();
 	contactAutomations = new Table<ContactAutomation>();
 	notes = new Table<Note>();
 	dealGroups = new Table<DealGroup>();
 	dealStages = new Table<DealStage>();
 	deals = new Table<Deal>();
+	users = new Table<User>();
+	accounts = new Table<CustomerAccount>();
+	accountContacts = new Table<AccountContact>();
+	accountFieldMeta = new Table<AccountFieldMeta>();
+	accountFieldData = new Table<AccountFieldDatum>();
+	connections = new Table<Connection>();
+	ecomCustomers = new Table<EcomCustomer>();
+	ecomOrders = new Table<EcomOrder>();
+	ecomOrderProducts = new Table<EcomOrderProduct>();
+	ecomOrderDiscounts = new Table<EcomOrderDiscount>();
 	webhooks = new Table<Webhook>();
 	eventTracking = { enabled: false };
 	/** Registered event names, in creation order. */
@@ -282,7 +383,7 @@ export class Store {
 	}
 
 	contactByEmail(email: string): Contact | undefined {
-		return this.contacts.find((c) => c.email !== '' && sameText(c.email, email));
+		return email === '' ? undefined : this.contacts.findByKey(email.toLowerCase());
 	}
 
 	tagByName(name: string): Tag | undefined {
@@ -318,7 +419,7 @@ export class Store {
 	setFieldValue(contact: Contact, field: Field, value: unknown, now: number): { value: FieldValue; created: boolean } {
 		const stored = fieldValueText(value);
 		contact.udate = now;
-		const existing = this.fieldValues.find((v) => v.contact === contact.id && v.field === field.id);
+		const existing = this.fieldValues.findByKey(`${contact.id}:${field.id}`);
 		if (existing) {
 			existing.value = stored;
 			existing.udate = now;
@@ -330,7 +431,7 @@ export class Store {
 
 	/** Adds the association unless it exists; `created` says which. */
 	addContactTag(contact: number, tag: number, now: number): { link: ContactTag; created: boolean } {
-		const existing = this.contactTags.find((ct) => ct.contact === contact && ct.tag === tag);
+		const existing = this.contactTags.findByKey(`${contact}:${tag}`);
 		if (existing) return { link: existing, created: false };
 		return { link: this.contactTags.insert({ contact, tag, cdate: now }), created: true };
 	}
@@ -343,7 +444,7 @@ export class Store {
 		now: number,
 		extra: { sourceid?: number; unsubreason?: string } = {},
 	): { link: ContactList; changed: boolean } {
-		const existing = this.contactLists.find((cl) => cl.contact === contact && cl.list === list);
+		const existing = this.contactLists.findByKey(`${contact}:${list}`);
 		if (existing) {
 			const changed = existing.status !== status;
 			if (changed && status === 1) existing.sdate = now;
@@ -372,8 +473,24 @@ export class Store {
 		this.fieldValues.deleteWhere((r) => r.contact === id);
 		this.contactAutomations.deleteWhere((r) => r.contact === id);
 		this.notes.deleteWhere((r) => r.reltype === 'Subscriber' && r.relid === id);
+		this.accountContacts.deleteWhere((r) => r.contact === id);
 		for (const deal of this.deals.where((d) => d.contact === id)) deal.contact = null;
 		for (const event of this.trackedEvents) if (event.contact === id) event.contact = null;
+	}
+
+	/** §9.12 #8 leaves the cascade open; the sandbox takes the account's people, values and notes with it. */
+	deleteAccount(id: number): void {
+		this.accounts.delete(id);
+		this.accountContacts.deleteWhere((r) => r.account === id);
+		this.accountFieldData.deleteWhere((r) => r.account === id);
+		this.notes.deleteWhere((r) => r.reltype === 'CustomerAccount' && r.relid === id);
+		for (const deal of this.deals.where((d) => d.account === id)) deal.account = null;
+	}
+
+	/** The account with this name (surrounding spaces ignored; case too unless `ignoreCase` is false). */
+	accountByName(name: string, ignoreCase = true): CustomerAccount | undefined {
+		const same = (a: string) => (ignoreCase ? sameText(a.trim(), name.trim()) : a.trim() === name.trim());
+		return this.accounts.find((a) => same(a.name));
 	}
 
 	deleteTag(id: number): void {

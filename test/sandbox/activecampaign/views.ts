@@ -15,6 +15,7 @@ import type {
 	List,
 	Note,
 	Tag,
+	User,
 	Webhook,
 } from './store';
 import { iso, utcStamp } from './util';
@@ -277,6 +278,9 @@ export const contactAutomationView = (ctx: Ctx, ca: ContactAutomation) => ({
 	automation: String(ca.automation),
 });
 
+/** `note.owner.type` by reltype, as the examples show it (§4.7, §9.1). */
+const NOTE_OWNER_TYPES: Record<string, string> = { Subscriber: 'contact', CustomerAccount: 'account' };
+
 export const noteView = (ctx: Ctx, n: Note) => ({
 	cdate: iso(n.cdate),
 	mdate: iso(n.mdate),
@@ -287,13 +291,13 @@ export const noteView = (ctx: Ctx, n: Note) => ({
 	is_draft: '0',
 	links: links(ctx, `notes/${n.id}`, ['activities', 'user', 'mentions']),
 	id: String(n.id),
-	owner: { type: n.reltype === 'Subscriber' ? 'contact' : n.reltype.toLowerCase(), id: String(n.relid) },
+	owner: { type: NOTE_OWNER_TYPES[n.reltype] ?? n.reltype.toLowerCase(), id: String(n.relid) },
 });
 
 export const dealView = (ctx: Ctx, d: Deal) => ({
 	owner: String(d.owner),
 	contact: d.contact === null ? null : String(d.contact),
-	organization: null,
+	organization: d.account === null ? null : String(d.account),
 	group: String(d.group),
 	stage: String(d.stage),
 	title: d.title,
@@ -320,6 +324,9 @@ export const dealView = (ctx: Ctx, d: Deal) => ({
 		'tasks',
 	]),
 	id: String(d.id),
+	isDisabled: false,
+	account: d.account === null ? null : String(d.account),
+	customerAccount: d.account === null ? null : String(d.account),
 });
 
 export const dealGroupView = (ctx: Ctx, g: DealGroup) => ({
@@ -346,6 +353,17 @@ export const dealStageView = (ctx: Ctx, s: DealStage) => ({
 	udate: iso(s.cdate),
 	links: links(ctx, `dealStages/${s.id}`, ['group']),
 	id: String(s.id),
+});
+
+export const userView = (ctx: Ctx, u: User) => ({
+	username: u.username,
+	firstName: u.firstName,
+	lastName: u.lastName,
+	email: u.email,
+	phone: '',
+	signature: null,
+	links: { lists: `${ctx.url}/api/3/users/${u.id}/lists`, userGroup: `${ctx.url}/api/3/users/${u.id}/userGroup` },
+	id: String(u.id),
 });
 
 export const webhookView = (w: Webhook) => ({

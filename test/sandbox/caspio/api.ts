@@ -1,10 +1,14 @@
 import { Router, type SandboxRequest, type SandboxResponse } from '../server';
+import { ATTACHMENT_LINK_PATH } from './attachmentLinks';
 import { directoryRoutes } from './directories';
 import { CaspioError, guarded } from './errors';
 import { describeField } from './fields';
 import { fileRoutes } from './files';
 import { listRecords, qParam, tableSource, viewSource } from './query';
 import type { CaspioService } from './service';
+import { v4Routes } from './v4';
+import { taskRoutes } from './tasks';
+import { viewAttachmentRoutes } from './viewAttachments';
 
 export const TOKEN_PATH = '/oauth/token';
 /** v3 is the documented target; v2 paths answer the same where the shapes agree (§0, §11.2). */
@@ -74,8 +78,12 @@ export function apiRoutes(service: CaspioService): Router {
 		return ok(listRecords(viewSource(view, store.table(view.table)), req.query, service.behaviour));
 	});
 
+	v4Routes(service, router);
 	fileRoutes(service, add);
 	directoryRoutes(service, add);
+	taskRoutes(service.tasks, () => service.behaviour, add);
+	viewAttachmentRoutes(service, add);
+	router.add('GET', ATTACHMENT_LINK_PATH, guarded((req) => service.attachmentLinks.download(req.params.token)));
 
 	// Webhook objects come back bare from create and update, and wrapped in Result from the GETs (§7.2).
 	add('GET', '/outgoingWebhooks', () => ok({ Result: webhooks.list() }));

@@ -22,5 +22,6 @@ export async function startCaspioSandbox(options: CaspioSandboxOptions = {}): Pr
 	// Every Caspio response carries X-Caspio-Request-ID (§1.5).
 	const running = await startSandbox(service, { port: options.port, decorate: withRequestId });
 	service.core = running.core;
+	service.attachmentLinks.baseUrl = running.url;
 	return { ...running, service, consoleUrl: `${running.url}${CONSOLE_PATH}`, idle: () => service.webhooks.idle() };
 }

@@ -93,11 +93,11 @@ export function listRecords(source: Source, query: URLSearchParams, rules: ListR
 		if (!column) throw sqlError(`Invalid column name '${name}'.`);
 		return column;
 	});
-	const shaped =
-		items.some((i) => i.aggregate) || groupBy.length > 0
-			? aggregateRows(rows, items, groupBy)
-			: rows.map((r) => ({ src: r, out: Object.fromEntries(items.map((i) => [i.label, i.column?.out(r)])) }));
-	const ordered = orderRows(source, shaped, items.map((i) => i.label), qParam(query, 'orderBy'));
+	const grouped = items.some((i) => i.aggregate) || groupBy.length > 0;
+	const shaped = grouped
+		? aggregateRows(rows, items, groupBy)
+		: rows.map((r) => ({ src: r, out: Object.fromEntries(items.map((i) => [i.label, i.column?.out(r)])) }));
+	const ordered = orderRows(source, shaped, items.map((i) => i.label), qParam(query, 'orderBy'), grouped ? groupBy : undefined);
 	const page = pageRows(ordered, query, rules).map((s) => s.out);
 	return rules.includePagination ? { Result: page, Pagination: { TotalCount: ordered.length } } : { Result: page };
 }
@@ -147,9 +147,11 @@ function aggregateRows(rows: StoredRow[], items: SelectItem[], groupBy: Column[]
 		}
 	}
 	const groups = new Map<string, StoredRow[]>();
-	for (const row of rows) {
+	for (const row of groupBy.length ? rows : []) {
 		const key = JSON.stringify(groupBy.map((c) => normalise(c.read(row))));
-		groups.set(key, [...(groups.get(key) ?? []), row]);
+		const group = groups.get(key);
+		if (group) group.push(row);
+		else groups.set(key, [row]);
 	}
 	// Without GROUP BY an aggregate answers one row, even over no rows.
 	const buckets = groupBy.length === 0 ? [rows] : [...groups.values()];
@@ -168,7 +170,7 @@ function aggregate(rows: StoredRow[], spec: NonNullable<SelectItem['aggregate']>
 	if (distinct) values = values.filter((v, i) => values.findIndex((w) => normalise(w) === normalise(v)) === i);
 	if (fn === 'COUNT') return values.length;
 	if (values.length === 0) return null;
-	if (fn === 'MIN' || fn === 'MAX') return [...values].sort((a, b) => compareValues(a, b) * (fn === 'MIN' ? 1 : -1))[0];
+	if (fn === 'MIN' || fn === 'MAX') return values.reduce((best, v) => (compareValues(v, best) * (fn === 'MIN' ? 1 : -1) < 0 ? v : best));
 	const sum = values.reduce<number>((total, v) => total + Number(v), 0);
 	return fn === 'SUM' ? sum : sum / values.length;
 }
@@ -185,8 +187,8 @@ function compareValues(a: unknown, b: unknown): number {
 	return Number(a) - Number(b);
 }
 
-/** Keys name an output label (alias) first, then any source column. */
-function orderRows(source: Source, shaped: Shaped[], labels: string[], orderBy: string | undefined): Shaped[] {
+/** Keys name an output label (alias) first, then any source column (only a grouped one when rows are grouped). */
+function orderRows(source: Source, shaped: Shaped[], labels: string[], orderBy: string | undefined, groupBy?: Column[]): Shaped[] {
 	const keys = splitList(orderBy).map((part) => {
 		const m = /^(.+?)(?:\s+(ASC|DESC))?$/i.exec(part) as RegExpExecArray;
 		const name = m[1].replace(/^\[(.*)\]$/, '$1');
@@ -195,6 +197,9 @@ function orderRows(source: Source, shaped: Shaped[], labels: string[], orderBy: 
 		if (label !== undefined) return { direction, value: (s: Shaped) => s.out[label] };
 		const column = findColumn(source, name);
 		if (!column) throw sqlError(`Invalid column name '${name}'.`);
+		if (groupBy && !groupBy.includes(column)) {
+			throw sqlError(`Column '${column.name}' is invalid in the ORDER BY clause because it is not contained in either an aggregate function or the GROUP BY clause.`);
+		}
 		return { direction, value: (s: Shaped) => (s.src ? column.read(s.src) : null) };
 	});
 	// Array.prototype.sort is stable, so ties keep PK_ID order; the real service is not deterministic here (§4.1).

@@ -2,17 +2,20 @@ import { caspioConsoleRoutes } from '../console/routes';
 import type { Router, SandboxCore, SandboxRequest, SandboxResponse, SandboxService } from '../server';
 import { adminRoutes } from './admin';
 import { apiRoutes, TOKEN_PATH } from './api';
+import { ATTACHMENT_LINK_PATH, AttachmentLinks, type AttachmentLinkRules } from './attachmentLinks';
 import { TOKEN_TTL_SECONDS, Tokens, type AuthRules } from './auth';
 import { demoSeed } from './demo-seed';
 import { Directories } from './directories';
 import { envelope } from './errors';
 import { FileArea } from './files';
 import { publicRow, Store, type WriteRules } from './store';
+import { Tasks, type TaskRules } from './tasks';
+import type { V4Rules } from './v4';
 import type { ListRules } from './query';
 import { Webhooks, type EventSource, type WebhookRules } from './webhooks';
 
 /** Every switchable behaviour, most of them the UNCERTAIN points of the reference; settable at run time too. */
-export interface CaspioBehaviour extends AuthRules, ListRules, WriteRules, WebhookRules {}
+export interface CaspioBehaviour extends AuthRules, ListRules, WriteRules, WebhookRules, TaskRules, AttachmentLinkRules, V4Rules {}
 
 export const DEFAULT_BEHAVIOUR: CaspioBehaviour = {
 	clientId: 'sandbox-client',
@@ -31,7 +34,16 @@ export const DEFAULT_BEHAVIOUR: CaspioBehaviour = {
 	webhookMessages: 'perRow',
 	templateOutput: 'json',
 	duplicateWebhookUrl: 'reject',
+	taskRunWhileRunning: 400,
+	taskRunStatus: 204,
+	taskRunDetails: false,
+	attachmentUrlTtlSeconds: 300,
+	v4: 'on',
+	bulkEcho: 'records',
 };
+
+/** Caspio refuses a request URI longer than this (§5.2). */
+export const MAX_URI_LENGTH = 2047;
 
 export interface CaspioSandboxOptions extends Partial<CaspioBehaviour> {
 	port?: number;
@@ -50,6 +62,10 @@ export class CaspioService implements SandboxService {
 	readonly files = new FileArea();
 	/** Directories and their users (§2.1), each backed by a table of the store. */
 	readonly directories = new Directories(this);
+	/** Data import/export tasks (§14), seeded: no API creates them. */
+	readonly tasks = new Tasks();
+	/** Temporary download URLs of attachments in webhook payloads (§15.4). */
+	readonly attachmentLinks = new AttachmentLinks(this.store, this.files);
 	readonly webhooks = new Webhooks(this.store, (url, body, contentType, onStatus) =>
 		// Without a running server (no core) there is nowhere to count deliveries, so none are sent.
 		this.core ? this.core.deliver(url, body, contentType, onStatus) : Promise.resolve(),
@@ -62,6 +78,7 @@ export class CaspioService implements SandboxService {
 
 	constructor(private readonly options: CaspioSandboxOptions = {}) {
 		this.behaviour = this.initialBehaviour();
+		this.webhooks.attachmentLink = (table, field, pk) => this.attachmentLinks.issue(table, field, pk, this.behaviour);
 		this.api = apiRoutes(this);
 		this.admin = caspioConsoleRoutes(adminRoutes(this), this, options.activeCampaignUrl);
 		this.reset();
@@ -73,30 +90,37 @@ export class CaspioService implements SandboxService {
 		this.webhooks.clear();
 		this.files.clear();
 		this.directories.clear();
+		this.tasks.clear();
+		this.attachmentLinks.clear();
 		this.behaviour = this.initialBehaviour();
 		if (this.options.seedDemo) this.seed(demoSeed());
 	}
 
-	/** `{tables?, views?, webhooks?, folders?, files?, directories?}`; a table of an existing name is replaced. */
+	/** `{tables?, views?, webhooks?, folders?, files?, directories?, dataImportExportTasks?}`; a table of an existing name is replaced. */
 	seed(body: unknown): SandboxResponse | void {
-		const { tables, views, webhooks, folders, files, directories } = (body ?? {}) as Record<string, unknown[] | undefined>;
+		const { tables, views, webhooks, folders, files, directories, dataImportExportTasks } = (body ?? {}) as Record<string, unknown[] | undefined>;
 		try {
 			for (const table of tables ?? []) this.store.addTable(table, this.behaviour);
 			for (const view of views ?? []) this.store.addView(view);
 			for (const webhook of webhooks ?? []) this.webhooks.seed(webhook, this.behaviour);
 			this.files.seed(folders, files);
 			for (const directory of directories ?? []) this.directories.seed(directory);
+			for (const task of dataImportExportTasks ?? []) this.tasks.seed(task);
 		} catch (error) {
 			return { status: 400, body: { message: (error as Error).message } };
 		}
 	}
 
 	state() {
-		return { ...this.store.dump(), ...this.files.dump(), ...this.directories.dump(), webhooks: this.webhooks.dump(), behaviour: this.behaviour, tokens: this.tokens.count() };
+		return { ...this.store.dump(), ...this.files.dump(), ...this.directories.dump(), webhooks: this.webhooks.dump(), dataImportExportTasks: this.tasks.dump(), attachmentLinks: this.attachmentLinks.dump(), behaviour: this.behaviour, tokens: this.tokens.count() };
 	}
 
 	before(req: SandboxRequest): SandboxResponse | undefined {
-		if (req.template === TOKEN_PATH) return undefined;
+		// The request-target (path and query as sent) is what the limit measures; an over-long one is refused before anything else.
+		if ((req.target ?? req.path).length > MAX_URI_LENGTH) {
+			return envelope(req, 414, 'RequestUriTooLong', `The request URI is longer than ${MAX_URI_LENGTH} characters.`);
+		}
+		if (req.template === TOKEN_PATH || req.template === ATTACHMENT_LINK_PATH) return undefined;
 		const refusal = this.tokens.check(req, this.behaviour);
 		return refusal && envelope(req, refusal.status, refusal.code, refusal.message);
 	}

@@ -124,7 +124,8 @@ export class Store {
 	insert(table: Table, body: unknown, rules: WriteRules, mode: 'insert' | 'seed' = 'insert'): Change {
 		const { pk, values } = this.prepare(table, body, mode, rules);
 		const row: StoredRow = { PK_ID: pk ?? table.nextPk };
-		if (table.rows.some((r) => r.PK_ID === row.PK_ID)) throw new Error(`Table ${table.name}: duplicate PK_ID ${row.PK_ID}`);
+		// Every stored PK_ID is below nextPk, so only a lower one needs the (linear) duplicate check.
+		if (row.PK_ID < table.nextPk && table.rows.some((r) => r.PK_ID === row.PK_ID)) throw new Error(`Table ${table.name}: duplicate PK_ID ${row.PK_ID}`);
 		for (const f of table.fields) {
 			row[f.Name] = values.has(f) ? (values.get(f) as Cell) : initialValue(f, (table.counters[f.Name] ?? 0) + 1);
 			if (f.Type === 'AUTONUMBER' || f.Type === 'PREFIXED AUTONUMBER') {
@@ -133,8 +134,9 @@ export class Store {
 			}
 		}
 		this.checkUnique(table, [row], table.rows, rules);
+		const last = table.rows[table.rows.length - 1];
 		table.rows.push(row);
-		table.rows.sort((a, b) => a.PK_ID - b.PK_ID);
+		if (last && last.PK_ID > row.PK_ID) table.rows.sort((a, b) => a.PK_ID - b.PK_ID);
 		table.nextPk = Math.max(table.nextPk, row.PK_ID + 1);
 		return { table, kind: 'insert', rows: [{ record: publicRow(table, row), changed: table.fields.map((f) => f.Name) }] };
 	}

@@ -74,6 +74,8 @@ export class Webhooks {
 	private hooks = new Map<string, { hook: Webhook; events: Map<string, WebhookEvent>; counters: Map<string, Counters> }>();
 	private pending = new Set<Promise<void>>();
 	deliveries: Delivery[] = [];
+	/** The temporary download URL a template's `[@field:X/]` asks for (§15.4); none without a link issuer. */
+	attachmentLink: (table: string, field: string, pk: number) => string = () => '';
 
 	constructor(
 		private readonly store: Store,
@@ -206,7 +208,9 @@ export class Webhooks {
 			objectName,
 		};
 		const text = event.CustomPayloadTemplate
-			? renderTemplate(event.CustomPayloadTemplate, { ...meta, callId: randomUUID() }, records[0], rules.templateOutput)
+			? renderTemplate(event.CustomPayloadTemplate, { ...meta, callId: randomUUID() }, records[0], rules.templateOutput, (field) =>
+					this.attachmentLink(objectName, field, Number(records[0]?.PK_ID)),
+				)
 			: JSON.stringify({ ...meta, data: records });
 		counter.Messages++;
 		for (const url of hook.OutgoingUrls) {
@@ -324,17 +328,18 @@ function asText(value: unknown): string {
 
 /**
  * Fills `[@out-hook:x]` and `[@field:X]` (§7.3). In 'json' mode the single-quoted, JSON-like template becomes JSON:
- * quoted placeholders give strings, bare ones keep their JSON type. `[@field:X/]` (an attachment URL) is empty: the
- * sandbox serves no attachments.
+ * quoted placeholders give strings, bare ones keep their JSON type. `[@field:X/]` is a temporary download URL of the
+ * record's attachment in field X.
  */
 function renderTemplate(
 	template: string,
 	meta: Record<string, string>,
 	record: Record<string, unknown> | undefined,
 	mode: 'json' | 'raw',
+	linkOf: (field: string) => string,
 ): string {
 	const lookup = (kind: string, name: string, link: string): unknown => {
-		if (link) return '';
+		if (link) return kind === 'field' ? linkOf(name) : '';
 		if (kind === 'out-hook') return meta[name];
 		const key = Object.keys(record ?? {}).find((k) => k.toLowerCase() === name.toLowerCase());
 		return key === undefined ? null : record?.[key];

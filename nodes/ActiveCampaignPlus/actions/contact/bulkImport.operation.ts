@@ -1,6 +1,7 @@
 import {
 	NodeApiError,
 	NodeOperationError,
+	sleep,
 	updateDisplayOptions,
 	type IDataObject,
 	type IExecuteFunctions,
@@ -8,9 +9,10 @@ import {
 } from 'n8n-workflow';
 
 import { forItem, inputError } from '../../../shared/errors';
+import type { SlidingWindowLimiter } from '../../../shared/limiter';
 import { readUntilSettled } from '../../../shared/retry';
 import type { ExecutionCache } from '../../cache';
-import { chunkContacts, tooLargeToImport } from '../../helpers/batches';
+import { chunkContacts, MAX_CONTACTS_PER_IMPORT, tooLargeToImport } from '../../helpers/batches';
 import { requireEmail, splitNames } from '../../helpers/input';
 import { resolveLists } from '../../lookups/catalogs';
 import { readCustomFields } from '../../lookups/fields';
@@ -92,42 +94,70 @@ export async function execute(this: IExecuteFunctions, itemIndex: number, cache:
 	return outcome;
 }
 
-/** Every item of the run: prepared and checked, sent in batches, each batch followed until it settles. */
+/** With Continue On Fail, how many items are prepared between two chances for requests in flight to progress. */
+const ITEMS_PER_YIELD = 25;
+
+/**
+ * Every item of the run, pipelined: batches go out one after another as they fill, each is followed until it settles
+ * while the next ones are prepared and sent. Imports and status reads share the account's limiter, so together they
+ * keep to 5 requests per second, and the importer's own limiter keeps imports to 100 a minute. Without Continue On
+ * Fail one bad item stops the run before anything is sent, so every item is checked first.
+ */
 async function importAll(this: IExecuteFunctions, cache: ExecutionCache): Promise<Outcomes> {
 	// An import is sent once for thousands of contacts and skips unknown ids silently: it reads today's fields and lists.
 	await cache.forget('fields');
 	await cache.forget('lists');
 	const outcomes: Outcomes = new Map();
-	const sendable = await prepareAll.call(this, cache, outcomes);
-	const batches = await sendBatches.call(this, sendable, outcomes);
 	const waitSeconds = Number((this.getNodeParameter('options', 0, {}) as IDataObject).waitSeconds ?? 300);
-	for (const batch of batches) await settleBatch.call(this, batch, waitSeconds, outcomes);
+	const limiter = await importLimiter.call(this);
+	const settling: Array<Promise<void>> = [];
+	// Imports leave in order, one at a time; neither step throws (a failure is the outcome of the batch's items).
+	let sending = Promise.resolve();
+	const send = (chunk: Prepared[]) => {
+		sending = sending.then(async () => {
+			const batch = await sendBatch.call(this, chunk, limiter, outcomes);
+			if (batch) settling.push(settleBatch.call(this, batch, waitSeconds, outcomes));
+		});
+	};
+	const streaming = this.continueOnFail();
+	let pending: Prepared[] = [];
+	const count = this.getInputData().length;
+	for (let itemIndex = 0; itemIndex < count; itemIndex++) {
+		const prepared = await prepareItem.call(this, itemIndex, cache, outcomes);
+		if (prepared) pending.push(prepared);
+		if (!streaming) continue;
+		if (pending.length > MAX_CONTACTS_PER_IMPORT) {
+			// Every full batch goes out now; the last one may still grow.
+			const chunks = chunkContacts(pending);
+			pending = chunks.pop() ?? [];
+			chunks.forEach(send);
+		}
+		// Preparing is CPU work: let the requests in flight be answered meanwhile.
+		if (itemIndex % ITEMS_PER_YIELD === ITEMS_PER_YIELD - 1) await sleep(0);
+	}
+	const invalid = [...outcomes.values()][0];
+	if (invalid && !streaming) throw invalid;
+	chunkContacts(pending).forEach(send);
+	await sending;
+	await Promise.all(settling);
 	return outcomes;
 }
 
-/** The contacts that can be sent; an item that cannot gets its error in `outcomes`. */
-async function prepareAll(this: IExecuteFunctions, cache: ExecutionCache, outcomes: Outcomes): Promise<Prepared[]> {
-	const prepared: Prepared[] = [];
-	const count = this.getInputData().length;
-	for (let itemIndex = 0; itemIndex < count; itemIndex++) {
-		try {
-			prepared.push(await prepare.call(this, itemIndex, cache));
-		} catch (error) {
-			outcomes.set(itemIndex, error as Error);
-		}
+/** One item ready to send, or undefined with its error in `outcomes`. */
+async function prepareItem(this: IExecuteFunctions, itemIndex: number, cache: ExecutionCache, outcomes: Outcomes): Promise<Prepared | undefined> {
+	let item: Prepared;
+	try {
+		item = await prepare.call(this, itemIndex, cache);
+	} catch (error) {
+		outcomes.set(itemIndex, error as Error);
+		return undefined;
 	}
-	// Without Continue On Fail one bad item stops the run before anything is sent.
-	const invalid = [...outcomes.values()][0];
-	if (invalid && !this.continueOnFail()) throw invalid;
-	for (const item of prepared) {
-		if (tooLargeToImport(item.payload)) {
-			outcomes.set(
-				item.itemIndex,
-				inputError(this.getNode(), item.itemIndex, `The contact ${item.email} is larger than the importer's 400,000-byte limit`, 'Shorten its field values.'),
-			);
-		}
-	}
-	return prepared.filter((p) => !outcomes.has(p.itemIndex));
+	if (!tooLargeToImport(item.payload)) return item;
+	outcomes.set(
+		itemIndex,
+		inputError(this.getNode(), itemIndex, `The contact ${item.email} is larger than the importer's 400,000-byte limit`, 'Shorten its field values.'),
+	);
+	return undefined;
 }
 
 /** One item as the importer wants it: snake_case person fields, tag names, field ids, list ids. */
@@ -153,35 +183,40 @@ async function prepare(this: IExecuteFunctions, itemIndex: number, cache: Execut
 	return { itemIndex, email: address, payload };
 }
 
-/** Sends the contacts in requests the importer accepts; a refused request is the error of each of its contacts. */
-async function sendBatches(this: IExecuteFunctions, contacts: Prepared[], outcomes: Outcomes): Promise<Batch[]> {
-	const limiter = await importLimiter.call(this);
-	const batches: Batch[] = [];
-	for (const chunk of chunkContacts(contacts)) {
-		try {
-			const queued = await activeCampaignRequestFull.call(
-				this,
-				{
-					method: 'POST',
-					path: '/import/bulk_import',
-					body: { contacts: chunk.map((c) => c.payload) },
-					// The importer matches contacts by email, so resending a batch after an unknown outcome adds nothing twice.
-					idempotent: true,
-					what: `importing ${chunk.length} contact${chunk.length === 1 ? '' : 's'}`,
-				},
-				[limiter],
-			);
-			batches.push({ batchId: String(queued.body.batchId), contacts: chunk });
-		} catch (error) {
-			for (const contact of chunk) outcomes.set(contact.itemIndex, error as Error);
-		}
+/** Sends one request the importer accepts; when it is refused, that is the error of each of its contacts. */
+async function sendBatch(this: IExecuteFunctions, chunk: Prepared[], limiter: SlidingWindowLimiter, outcomes: Outcomes): Promise<Batch | undefined> {
+	try {
+		const queued = await activeCampaignRequestFull.call(
+			this,
+			{
+				method: 'POST',
+				path: '/import/bulk_import',
+				body: { contacts: chunk.map((c) => c.payload) },
+				// The importer matches contacts by email, so resending a batch after an unknown outcome adds nothing twice.
+				idempotent: true,
+				what: `importing ${chunk.length} contact${chunk.length === 1 ? '' : 's'}`,
+			},
+			[limiter],
+		);
+		return { batchId: String(queued.body.batchId), contacts: chunk };
+	} catch (error) {
+		for (const contact of chunk) outcomes.set(contact.itemIndex, error as Error);
+		return undefined;
 	}
-	return batches;
 }
 
-/** Waits for the batch (unless told not to) and records each of its contacts' outcome. */
+/**
+ * Waits for the batch (unless told not to) and records each of its contacts' outcome; never throws, since it runs
+ * beside the sending of later batches: a status that cannot be read is the error of each contact of the batch.
+ */
 async function settleBatch(this: IExecuteFunctions, batch: Batch, waitSeconds: number, outcomes: Outcomes): Promise<void> {
-	const info = waitSeconds > 0 ? await pollImport.call(this, batch.batchId, waitSeconds) : undefined;
+	let info: IDataObject | undefined;
+	try {
+		info = waitSeconds > 0 ? await pollImport.call(this, batch.batchId, waitSeconds) : undefined;
+	} catch (error) {
+		for (const contact of batch.contacts) outcomes.set(contact.itemIndex, error as Error);
+		return;
+	}
 	const failed = new Set(((info?.failure as string[] | undefined) ?? []).map((e) => String(e).toLowerCase()));
 	for (const contact of batch.contacts) {
 		const base = { email: contact.email, batchId: batch.batchId };

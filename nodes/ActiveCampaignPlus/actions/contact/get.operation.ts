@@ -6,15 +6,24 @@ import type { ExecutionCache } from '../../cache';
 import { parseContactRef } from '../../helpers/input';
 import { CONTACT_FIELDS, keepsHint, simplifyContact } from '../../helpers/simplify';
 import { contactByEmail } from '../../lookups/contacts';
+import { contactFieldValues } from '../../lookups/fieldValues';
 import { activeCampaignRequest } from '../../transport';
 import { contactRef } from '../common.descriptions';
+import { includeFieldValuesProperty } from './contact.descriptions';
 
-export const description = updateDisplayOptions({ show: { resource: ['contact'], operation: ['get'] } }, [contactRef, simplifyProperty(keepsHint(CONTACT_FIELDS))]);
+export const description = updateDisplayOptions({ show: { resource: ['contact'], operation: ['get'] } }, [
+	contactRef,
+	simplifyProperty(keepsHint(CONTACT_FIELDS)),
+	includeFieldValuesProperty,
+]);
 
 /** One contact by email or id (by id with its custom field values), simplified unless asked for all of it. */
 export async function execute(this: IExecuteFunctions, itemIndex: number, cache: ExecutionCache): Promise<IDataObject> {
 	const contact = await read.call(this, itemIndex, cache);
-	return this.getNodeParameter('simple', itemIndex) ? simplifyContact(contact) : contact;
+	const output = this.getNodeParameter('simple', itemIndex) ? simplifyContact(contact) : contact;
+	if (!this.getNodeParameter('includeFieldValues', itemIndex, false)) return output;
+	const known = Array.isArray(contact.fieldValues) ? (contact.fieldValues as IDataObject[]) : undefined;
+	return { ...output, fields: await contactFieldValues(cache, String(contact.id), known) };
 }
 
 async function read(this: IExecuteFunctions, itemIndex: number, cache: ExecutionCache): Promise<IDataObject> {

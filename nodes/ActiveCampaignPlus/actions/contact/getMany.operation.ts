@@ -4,9 +4,11 @@ import { simplifyProperty } from '../../../shared/descriptions';
 import type { ExecutionCache } from '../../cache';
 import { CONTACT_FIELDS, keepsHint, simplifyContact } from '../../helpers/simplify';
 import { resolveList } from '../../lookups/catalogs';
+import { contactFieldValues } from '../../lookups/fieldValues';
 import { resolveTag } from '../../lookups/tags';
 import { activeCampaignGetContacts } from '../../transport';
 import { limit, returnAll } from '../common.descriptions';
+import { includeFieldValuesProperty } from './contact.descriptions';
 
 const properties: INodeProperties[] = [
 	returnAll,
@@ -50,6 +52,7 @@ const properties: INodeProperties[] = [
 			{ displayName: 'Updated After', name: 'updatedAfter', type: 'dateTime', default: '', description: 'Only contacts changed after this moment' },
 		],
 	},
+	includeFieldValuesProperty,
 ];
 
 export const description = updateDisplayOptions({ show: { resource: ['contact'], operation: ['getMany'] } }, properties);
@@ -69,5 +72,9 @@ export async function execute(this: IExecuteFunctions, itemIndex: number, cache:
 	if (filters.createdAfter) qs['filters[created_after]'] = filters.createdAfter;
 	if (filters.updatedAfter) qs['filters[updated_after]'] = filters.updatedAfter;
 	const contacts = await activeCampaignGetContacts.call(this, qs, max);
-	return this.getNodeParameter('simple', itemIndex) ? contacts.map(simplifyContact) : contacts;
+	const output = this.getNodeParameter('simple', itemIndex) ? contacts.map(simplifyContact) : contacts;
+	if (!this.getNodeParameter('includeFieldValues', itemIndex, false)) return output;
+	const withValues: IDataObject[] = [];
+	for (const contact of output) withValues.push({ ...contact, fields: await contactFieldValues(cache, String(contact.id)) });
+	return withValues;
 }

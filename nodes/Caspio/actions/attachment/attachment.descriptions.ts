@@ -6,11 +6,11 @@ export const attachmentFieldProperty: INodeProperties = {
 	displayName: 'Attachment Field Name or ID',
 	name: 'attachmentField',
 	type: 'options',
-	typeOptions: { loadOptionsMethod: 'getAttachmentFields', loadOptionsDependsOn: ['table.value'] },
+	typeOptions: { loadOptionsMethod: 'getAttachmentFields', loadOptionsDependsOn: ['attachmentSource', 'table.value', 'view.value'] },
 	required: true,
 	default: '',
 	description:
-		'An ATTACHMENT field of the table. Choose from the list, or specify an ID using an <a href="https://docs.n8n.io/code/expressions/">expression</a>.',
+		'An ATTACHMENT field of the table or view. Choose from the list, or specify an ID using an <a href="https://docs.n8n.io/code/expressions/">expression</a>.',
 };
 
 export const recordOfFileProperty = recordIdProperty('The PK_ID of the record the file belongs to');

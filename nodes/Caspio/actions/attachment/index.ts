@@ -1,6 +1,6 @@
 import type { INodeProperties } from 'n8n-workflow';
 
-import { tableLocator } from '../common.descriptions';
+import { tableLocator, viewLocator } from '../common.descriptions';
 import * as deleteAttachment from './delete.operation';
 import * as download from './download.operation';
 import * as getProperties from './getProperties.operation';
@@ -23,7 +23,20 @@ export const description: INodeProperties[] = [
 		],
 		default: 'download',
 	},
-	{ ...tableLocator, displayOptions: { show: { resource: ['attachment'] } } },
+	{
+		displayName: 'Data Source Type',
+		name: 'attachmentSource',
+		type: 'options',
+		options: [
+			{ name: 'Table', value: 'table' },
+			{ name: 'View', value: 'view' },
+		],
+		default: 'table',
+		description: "Whether to read the files through a table, or through a view that shows the table's attachment field",
+		displayOptions: { show: { resource: ['attachment'], operation: ['download', 'getProperties'] } },
+	},
+	{ ...tableLocator, displayOptions: { show: { resource: ['attachment'] }, hide: { attachmentSource: ['view'] } } },
+	{ ...viewLocator, displayOptions: { show: { resource: ['attachment'], operation: ['download', 'getProperties'], attachmentSource: ['view'] } } },
 	...deleteAttachment.description,
 	...download.description,
 	...getProperties.description,

@@ -88,6 +88,58 @@ describe('Contact → Bulk Import', () => {
 			expect(await statusReads()).toBe(3);
 		});
 
+		it('confirms the batches side by side: the next ones go out and are read while the first is still running', async () => {
+			await importTakes(1200);
+			// The order the sandbox received the imports and status reads in (batch ids in the order they were queued).
+			const seen: string[] = [];
+			const service = ac.env.sandbox.core.service;
+			const before = service.before?.bind(service);
+			service.before = (req) => {
+				if (req.template.endsWith('/import/info')) seen.push(`read ${req.query.get('batchId')}`);
+				if (req.template.endsWith('/import/bulk_import')) seen.push('import');
+				return before?.(req);
+			};
+			const items = Array.from({ length: 750 }, (_, i) => ({ email: `s${i}@example.com` }));
+
+			try {
+				const { outputs } = await ac.run(waiting(30), items);
+
+				expect(outputs[0].map((o) => o.json.status)).toEqual(items.map(() => 'imported'));
+			} finally {
+				service.before = before;
+			}
+			const batches = [...new Set(batchesInReadOrder(seen))];
+			expect(batches).toHaveLength(3);
+			const lastReadOfFirst = seen.lastIndexOf(`read ${batches[0]}`);
+			// Every import went out, and the later batches were read, before the first batch was confirmed.
+			expect(seen.lastIndexOf('import')).toBeLessThan(lastReadOfFirst);
+			expect(seen.indexOf(`read ${batches[2]}`)).toBeLessThan(lastReadOfFirst);
+			expect((await ac.stats()).maxApiRequestsPerSecond).toBeLessThanOrEqual(5);
+		}, 60_000);
+
+		it('a batch whose status cannot be read fails its own items only; the other batches are reported', async () => {
+			const service = ac.env.sandbox.core.service;
+			const before = service.before?.bind(service);
+			let firstBatch: string | null | undefined;
+			service.before = (req) => {
+				if (req.template.endsWith('/import/info')) {
+					firstBatch ??= req.query.get('batchId');
+					if (req.query.get('batchId') === firstBatch) return { status: 404, body: { message: 'No import batch.' } };
+				}
+				return before?.(req);
+			};
+			const items = Array.from({ length: 300 }, (_, i) => ({ email: `f${i}@example.com` }));
+
+			try {
+				const { outputs } = await ac.run(waiting(30), items, 'continueErrorOutput');
+
+				expect(outputs[1].map((o) => (o.pairedItem as { item: number }).item)).toEqual(items.slice(0, 250).map((_, i) => i));
+				expect(outputs[0].map((o) => [o.json.email, o.json.status])).toEqual(items.slice(250).map((i) => [i.email, 'imported']));
+			} finally {
+				service.before = before;
+			}
+		}, 60_000);
+
 		it('a batch still running when the wait runs out comes out queued, not as an error', async () => {
 			await importTakes(3000);
 
@@ -99,3 +151,8 @@ describe('Contact → Bulk Import', () => {
 		});
 	});
 });
+
+/** Batch ids in the order their first status read arrived. */
+function batchesInReadOrder(seen: string[]): string[] {
+	return seen.filter((e) => e.startsWith('read ')).map((e) => e.slice('read '.length));
+}

@@ -12,6 +12,9 @@ interface DealRow {
 	currency: string;
 	stage: string;
 	status: number;
+	pipeline: string;
+	owner: string;
+	account: string | null;
 }
 
 async function deals(): Promise<DealRow[]> {
@@ -72,6 +75,9 @@ describe('Deal', () => {
 				currency: 'usd',
 				stage: stages['In Contact'],
 				status: 0,
+				pipeline: '1',
+				owner: '1',
+				account: null,
 			},
 		]);
 	});
@@ -148,7 +154,7 @@ describe('Deal', () => {
 		expect(updated.error).toBeUndefined();
 		expect(updated.outputs[0][0].json).toMatchObject({ id, title: 'Ada renewal 2027', value: '250000', stageName: 'Follow Up', status: '1' });
 		expect(await deals()).toEqual([
-			{ id, title: 'Ada renewal 2027', contact: ids.contacts['ada@example.com'], value: 250000, currency: 'usd', stage: stages['Follow Up'], status: 1 },
+			{ id, title: 'Ada renewal 2027', contact: ids.contacts['ada@example.com'], value: 250000, currency: 'usd', stage: stages['Follow Up'], status: 1, pipeline: '1', owner: '1', account: null },
 		]);
 
 		const got = await ac.run({ resource: 'deal', operation: 'get', dealId: id });

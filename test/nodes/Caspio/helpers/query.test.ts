@@ -22,6 +22,15 @@ describe('Caspio record read query', () => {
 		expect(readQuery(NODE, 0, FIELDS, { sort: [{ field: 'PK_ID', direction: 'DESC' }] })['q.orderBy']).toBe('PK_ID DESC');
 	});
 
+	it('groups: the grouped fields, then the aggregates, ordered by the groups; totals alone have no order', () => {
+		expect(readQuery(NODE, 0, FIELDS, { groupBy: ['name'], aggregates: [{ function: 'AVG', field: 'score' }] })).toEqual({
+			'q.select': 'Name,AVG(Score) AS Score_avg',
+			'q.groupBy': 'Name',
+			'q.orderBy': 'Name ASC',
+		});
+		expect(readQuery(NODE, 0, FIELDS, { aggregates: [{ function: 'COUNT', alias: 'n' }] })).toEqual({ 'q.select': 'COUNT(*) AS n' });
+	});
+
 	it('refuses a field the table does not have or never returns, naming the option and the item', () => {
 		expect(() => readQuery(NODE, 2, FIELDS, { select: ['Secret'] })).toThrow('Fields to Return "Secret" is not a readable field of this table [item 2]');
 		expect(() => readQuery(NODE, 0, FIELDS, { sort: [{ field: 'Score; DROP' }] })).toThrow('Sort "Score; DROP" is not a readable field of this table [item 0]');

@@ -9,7 +9,23 @@ describe('Caspio record: Delete, and hostile filter values', () => {
 
 	const notes = async () => (await bed.records('Leads')).map((r) => r.Notes);
 
-	it.each(HOSTILE.map((v) => [v.length > 40 ? `${v.length} characters` : v, v]))('Delete where Notes equals %j removes only that row', async (_label, value) => {
+	// A filter value must fit in Caspio's 2,047-character request URI; the 4,000-character one is tested below.
+	const FITS = HOSTILE.filter((v) => v.length < 1000);
+	const LONG = HOSTILE.find((v) => v.length >= 1000) as string;
+
+	it('a 4,000-character filter value makes a URL Caspio refuses (414): the error says to shorten it, nothing is deleted', async () => {
+		const run = await bed.run({
+			resource: 'record',
+			operation: 'delete',
+			table: table('Leads'),
+			filters: { conditions: [{ field: 'Notes', operator: 'equals', value: LONG }] },
+		});
+
+		expect(run.error?.message).toMatch(/^Caspio answered HTTP 414 .*the filter is too long/);
+		expect(await notes()).toEqual(ROWS.map((r) => r.Notes));
+	});
+
+	it.each(FITS.map((v) => [v.length > 40 ? `${v.length} characters` : v, v]))('Delete where Notes equals %j removes only that row', async (_label, value) => {
 		const run = await bed.run({
 			resource: 'record',
 			operation: 'delete',

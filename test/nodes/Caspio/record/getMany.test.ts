@@ -6,21 +6,22 @@ describe('Caspio record: Get Many', () => {
 	beforeAll(async () => (bed = await caspioTestbed()));
 	afterAll(async () => await bed.close());
 
-	it('Return All over 2,500 rows returns each row once, in 3 record requests ordered by PK_ID', async () => {
+	it('Return All over 2,500 rows returns each row once in PK_ID order: one bounds request, then 3 PK_ID ranges of 1,000', async () => {
 		const records = Array.from({ length: 2500 }, (_, i) => ({ Name: `p${i}`, Score: i % 7 }));
 		await bed.reset([{ name: 'People', fields: PEOPLE, records }]);
 
 		const run = await bed.run({ resource: 'record', operation: 'getMany', table: table('People'), returnAll: true });
 
 		const rows = json(run);
-		expect(rows).toHaveLength(2500);
-		expect(new Set(rows.map((r) => r.PK_ID)).size).toBe(2500);
-		expect((await bed.requests())['GET /integrations/rest/v3/tables/:table/records']).toBe(3);
+		expect(rows.map((r) => r.PK_ID)).toEqual(Array.from({ length: 2500 }, (_, i) => i + 1));
+		expect((await bed.requests())['GET /integrations/rest/v3/tables/:table/records']).toBe(4);
 		const pages = bed.seen.filter((r) => r.path.endsWith('/records'));
-		expect(pages.map((r) => [r.query.get('q.pageNumber'), r.query.get('q.pageSize'), r.query.get('q.orderBy'), r.query.has('q.limit')])).toEqual([
-			['1', '1000', 'PK_ID ASC', false],
-			['2', '1000', 'PK_ID ASC', false],
-			['3', '1000', 'PK_ID ASC', false],
+		expect(pages[0].query.get('q.select')).toBe('MIN(PK_ID) AS lo,MAX(PK_ID) AS hi,COUNT(PK_ID) AS n');
+		const reads = pages.slice(1).map((r) => [r.query.get('q.where'), r.query.get('q.pageNumber'), r.query.get('q.pageSize'), r.query.get('q.orderBy'), r.query.has('q.limit')]);
+		expect(reads.sort()).toEqual([
+			['PK_ID > 0 AND PK_ID <= 1000', '1', '1000', 'PK_ID ASC', false],
+			['PK_ID > 1000 AND PK_ID <= 2000', '1', '1000', 'PK_ID ASC', false],
+			['PK_ID > 2000 AND PK_ID <= 2500', '1', '1000', 'PK_ID ASC', false],
 		]);
 	});
 

@@ -37,6 +37,24 @@ export const HOSTILE_ROWS = [
 /** A Leads table of Notes holding the hostile values and their decoys. */
 export const NOTES = { name: 'Leads', fields: NOTES_FIELDS, records: HOSTILE_ROWS };
 
+/** Orders of customers in three cities, to aggregate and group (Eve's amount is empty). */
+export const ORDERS: { name: string; fields: unknown[]; records: IDataObject[] } = {
+	name: 'Orders',
+	fields: [
+		{ Name: 'Customer', Type: 'STRING' },
+		{ Name: 'City', Type: 'STRING' },
+		{ Name: 'Amount', Type: 'NUMBER' },
+	],
+	records: [
+		{ Customer: 'Ada', City: 'Oslo', Amount: 10 },
+		{ Customer: 'Bob', City: 'Rome', Amount: 5 },
+		{ Customer: 'Ada', City: 'Oslo', Amount: 30 },
+		{ Customer: 'Cy', City: 'Lima', Amount: 1 },
+		{ Customer: 'Dee', City: 'Rome', Amount: 20 },
+		{ Customer: 'Eve', City: 'Oslo' },
+	],
+};
+
 /** The People table of the Get Many tests (rows are seeded per test). */
 export const PEOPLE = [
 	{ Name: 'Name', Type: 'STRING' },

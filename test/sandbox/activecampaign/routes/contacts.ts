@@ -195,7 +195,7 @@ export function contactRoutes(api: Api, ctx: Ctx): void {
 				contactLists: ids(lists),
 				geoIps: [],
 				deals: ids(deals),
-				accountContacts: [],
+				accountContacts: ids(store.accountContacts.where((ac) => ac.contact === contact.id)),
 			},
 		});
 	});
@@ -214,6 +214,7 @@ export function contactRoutes(api: Api, ctx: Ctx): void {
 		const refused = applyFieldValues(ctx, contact, input.fieldValues, now);
 		if (refused) return refused;
 		Object.assign(contact, person, { udate: now });
+		if (person.email !== undefined) ctx.store.contacts.reindex(contact);
 		ctx.hooks.emit('update', 'api', { contact });
 		return withValues(contact, 200);
 	});

@@ -61,7 +61,7 @@ function importContact(store: Store, input: Json, now: number): string | undefin
 	}
 	for (const id of listIds(input.subscribe)) {
 		const list = store.lists.get(id);
-		const current = list && store.contactLists.find((cl) => cl.contact === contact.id && cl.list === list.id);
+		const current = list && store.contactLists.findByKey(`${contact.id}:${list.id}`);
 		// The importer cannot re-subscribe someone who unsubscribed from that list.
 		if (list && current?.status !== 2) store.setListStatus(contact.id, list.id, 1, now);
 	}
