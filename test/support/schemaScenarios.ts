@@ -230,6 +230,7 @@ export const ACTIVECAMPAIGN_SCENARIOS: Scenarios<ActiveCampaignPlusOperations> =
 			],
 		},
 		delete: once({ contact: 'katherine@example.com' }),
+		update: once({ contact: 'grace@example.com', updateFields: { email: 'grace.hopper@example.com', phone: '+1 555 0100' } }),
 		get: {
 			runs: () => [
 				{ parameters: { contact: 'ada@example.com' } },
@@ -324,6 +325,7 @@ export const ACTIVECAMPAIGN_SCENARIOS: Scenarios<ActiveCampaignPlusOperations> =
 	tag: {
 		add: once({ contact: 'katherine@example.com', tags: 'customer, vip', createMissingTags: true }),
 		findOrCreate: { runs: () => [{ parameters: { name: 'customer' } }, { parameters: { name: 'partner' } }] },
+		get: once({ tag: 'cold-lead' }),
 		getForContact: once({ contact: 'ada@example.com' }),
 		getMany: once({ returnAll: true, search: '' }),
 		remove: once({ contact: 'ada@example.com', tags: 'promoter' }),

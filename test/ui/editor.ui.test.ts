@@ -52,6 +52,7 @@ const CASPIO_ACTIONS = ['Create a record', 'Create or update a record', 'Get man
 const CASPIO_TASK_ACTIONS = ['Run a data import export task', 'Get a data import export task', 'Get many data import export tasks'];
 const AC_ACTIONS = [
 	'Create or update a contact',
+	'Update a contact',
 	'Bulk import contacts',
 	'Add a contact to an automation',
 	'Create a deal',
@@ -61,6 +62,7 @@ const AC_ACTIONS = [
 	'Get many deals',
 	'Find or create a tag',
 	'Delete a tag',
+	'Get a tag',
 	'Get the tags of a contact',
 	'Update a tag',
 ];

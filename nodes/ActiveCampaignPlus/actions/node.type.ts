@@ -1,7 +1,7 @@
 /** Every resource of the ActiveCampaign Plus node and its operations; the router's map must cover each one. */
 export type ActiveCampaignPlusOperations = {
-	contact: 'upsert' | 'get' | 'getMany' | 'delete' | 'bulkImport';
-	tag: 'add' | 'remove' | 'getForContact' | 'findOrCreate' | 'getMany' | 'update' | 'delete';
+	contact: 'upsert' | 'get' | 'getMany' | 'update' | 'delete' | 'bulkImport';
+	tag: 'add' | 'remove' | 'get' | 'getForContact' | 'findOrCreate' | 'getMany' | 'update' | 'delete';
 	list: 'subscribe' | 'unsubscribe' | 'create' | 'getMany';
 	customField: 'getMany' | 'create' | 'setValues';
 	event: 'track';

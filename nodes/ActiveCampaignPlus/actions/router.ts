@@ -33,8 +33,8 @@ function bind<K extends string>(resource: Record<K, { execute: Operation }>, nam
 export async function router(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
 	const cache = new ExecutionCache(this);
 	const operations: OperationMap<ActiveCampaignPlusOperations> = {
-		contact: bind(contact, ['upsert', 'get', 'getMany', 'delete', 'bulkImport'], cache),
-		tag: bind(tag, ['add', 'remove', 'getForContact', 'findOrCreate', 'getMany', 'update', 'delete'], cache),
+		contact: bind(contact, ['upsert', 'get', 'getMany', 'update', 'delete', 'bulkImport'], cache),
+		tag: bind(tag, ['add', 'remove', 'get', 'getForContact', 'findOrCreate', 'getMany', 'update', 'delete'], cache),
 		list: bind(list, ['subscribe', 'unsubscribe', 'create', 'getMany'], cache),
 		customField: bind(customField, ['getMany', 'create', 'setValues'], cache),
 		event: bind(event, ['track'], cache),

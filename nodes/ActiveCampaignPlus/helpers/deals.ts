@@ -44,3 +44,12 @@ export function toNumericId(node: INode, itemIndex: number, value: unknown, fiel
 
 /** A numeric deal id. */
 export const toDealId = (node: INode, itemIndex: number, value: unknown): string => toNumericId(node, itemIndex, value, 'Deal ID', 'deal');
+
+/** A deal's win probability: a whole number from 0 to 100 (an expression may give any value). */
+export function toPercent(node: INode, itemIndex: number, value: unknown, field: string): number {
+	const text = typeof value === 'number' ? String(value) : typeof value === 'string' ? value.trim() : '';
+	if (!/^\d+$/.test(text) || Number(text) > 100) {
+		throw inputError(node, itemIndex, `${field} "${text}" is not a percentage`, `Enter a whole number from 0 to 100 in "${field}".`);
+	}
+	return Number(text);
+}

@@ -39,6 +39,6 @@ export async function resolveLists(cache: ExecutionCache, refs: string[], itemIn
 	return lists;
 }
 
-export async function resolveAutomation(cache: ExecutionCache, ref: string, itemIndex: number): Promise<AutomationInfo> {
-	return await resolveNamed(cache, 'automation', ref, itemIndex, 'Automation');
+export async function resolveAutomation(cache: ExecutionCache, ref: string, itemIndex: number, field = 'Automation'): Promise<AutomationInfo> {
+	return await resolveNamed(cache, 'automation', ref, itemIndex, field);
 }

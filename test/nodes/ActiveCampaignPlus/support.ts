@@ -11,6 +11,8 @@ export interface AcState {
 		id: string;
 		email: string;
 		firstName: string;
+		lastName: string;
+		phone: string;
 		tags: string[];
 		lists: Array<{ id: string; name: string; status: number }>;
 		fieldValues: Record<string, string>;

@@ -80,6 +80,7 @@ export function snapshot(ctx: Ctx) {
 			status: d.status,
 			pipeline: String(d.group),
 			owner: String(d.owner),
+			percent: d.percent,
 			account: d.account === null ? null : String(d.account),
 		})),
 		...crmState(ctx),

@@ -2,8 +2,10 @@ import { updateDisplayOptions, type IDataObject, type IExecuteFunctions, type IN
 
 import { simplifyProperty } from '../../../shared/descriptions';
 import type { ExecutionCache } from '../../cache';
+import { parseContactRef } from '../../helpers/input';
 import { CONTACT_FIELDS, keepsHint, simplifyContact } from '../../helpers/simplify';
-import { resolveList } from '../../lookups/catalogs';
+import { resolveAutomation, resolveList } from '../../lookups/catalogs';
+import { resolveContactId } from '../../lookups/contacts';
 import { contactFieldValues } from '../../lookups/fieldValues';
 import { resolveTag } from '../../lookups/tags';
 import { activeCampaignGetContacts } from '../../transport';
@@ -21,9 +23,27 @@ const properties: INodeProperties[] = [
 		placeholder: 'Add Filter',
 		default: {},
 		options: [
+			{
+				displayName: 'Automation Name or ID',
+				name: 'automation',
+				type: 'options',
+				typeOptions: { loadOptionsMethod: 'getAutomations' },
+				default: '',
+				description:
+					'Only contacts in this automation. Choose from the list, or specify an ID using an <a href="https://docs.n8n.io/code/expressions/">expression</a>.',
+			},
 			{ displayName: 'Created After', name: 'createdAfter', type: 'dateTime', default: '', description: 'Only contacts created after this moment' },
+			{ displayName: 'Created Before', name: 'createdBefore', type: 'dateTime', default: '', description: 'Only contacts created before this moment' },
 			{ displayName: 'Email', name: 'email', type: 'string', placeholder: 'name@email.com', default: '', description: 'Exact email address' },
 			{ displayName: 'Email Contains', name: 'emailLike', type: 'string', default: '', description: 'Only contacts whose email address contains this text' },
+			{
+				displayName: 'Exclude Contact',
+				name: 'exclude',
+				type: 'string',
+				default: '',
+				placeholder: 'jane@example.com or 123',
+				description: 'Leave out this contact: email address or numeric ActiveCampaign ID',
+			},
 			{
 				displayName: 'List Name or ID',
 				name: 'list',
@@ -50,6 +70,7 @@ const properties: INodeProperties[] = [
 			},
 			{ displayName: 'Tag Name or ID', name: 'tag', type: 'string', default: '', description: 'Only contacts with this tag' },
 			{ displayName: 'Updated After', name: 'updatedAfter', type: 'dateTime', default: '', description: 'Only contacts changed after this moment' },
+			{ displayName: 'Updated Before', name: 'updatedBefore', type: 'dateTime', default: '', description: 'Only contacts changed before this moment' },
 		],
 	},
 	includeFieldValuesProperty,
@@ -69,8 +90,12 @@ export async function execute(this: IExecuteFunctions, itemIndex: number, cache:
 	if (filters.status !== undefined && filters.status !== -1) qs.status = filters.status;
 	if (filters.list) qs.listid = (await resolveList(cache, String(filters.list), itemIndex, 'Filters → List')).id;
 	if (filters.tag) qs.tagid = (await resolveTag(cache, String(filters.tag), itemIndex, { field: 'Filters → Tag', allowId: true })).id;
+	if (filters.automation) qs.seriesid = (await resolveAutomation(cache, String(filters.automation), itemIndex, 'Filters → Automation')).id;
+	if (filters.exclude) qs.exclude = await resolveContactId(cache, parseContactRef(this, itemIndex, filters.exclude, 'Filters → Exclude Contact'), itemIndex);
 	if (filters.createdAfter) qs['filters[created_after]'] = filters.createdAfter;
+	if (filters.createdBefore) qs['filters[created_before]'] = filters.createdBefore;
 	if (filters.updatedAfter) qs['filters[updated_after]'] = filters.updatedAfter;
+	if (filters.updatedBefore) qs['filters[updated_before]'] = filters.updatedBefore;
 	const contacts = await activeCampaignGetContacts.call(this, qs, max);
 	const output = this.getNodeParameter('simple', itemIndex) ? contacts.map(simplifyContact) : contacts;
 	if (!this.getNodeParameter('includeFieldValues', itemIndex, false)) return output;

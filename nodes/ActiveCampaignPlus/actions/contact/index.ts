@@ -4,9 +4,10 @@ import * as bulkImport from './bulkImport.operation';
 import * as del from './delete.operation';
 import * as get from './get.operation';
 import * as getMany from './getMany.operation';
+import * as update from './update.operation';
 import * as upsert from './upsert.operation';
 
-export { bulkImport, del as delete, get, getMany, upsert };
+export { bulkImport, del as delete, get, getMany, update, upsert };
 
 export const description: INodeProperties[] = [
 	{
@@ -31,12 +32,14 @@ export const description: INodeProperties[] = [
 			{ name: 'Delete', value: 'delete', description: 'Delete a contact by email or ID', action: 'Delete a contact' },
 			{ name: 'Get', value: 'get', description: 'Get a contact by email or ID', action: 'Get a contact' },
 			{ name: 'Get Many', value: 'getMany', description: 'List contacts', action: 'Get many contacts' },
+			{ name: 'Update', value: 'update', description: 'Change a contact found by email or ID, its email address included', action: 'Update a contact' },
 		],
 		default: 'upsert',
 	},
 	...upsert.description,
 	...get.description,
 	...getMany.description,
+	...update.description,
 	...del.description,
 	...bulkImport.description,
 ];

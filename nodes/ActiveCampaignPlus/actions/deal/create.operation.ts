@@ -1,10 +1,11 @@
 import { updateDisplayOptions, type IDataObject, type IExecuteFunctions, type INodeProperties } from 'n8n-workflow';
 
 import type { ExecutionCache } from '../../cache';
-import { toCents, toCurrency } from '../../helpers/deals';
+import { toCents, toCurrency, toPercent } from '../../helpers/deals';
 import { parseContactRef, requireText } from '../../helpers/input';
 import { resolveContactId } from '../../lookups/contacts';
 import { resolvePipeline, resolveStage } from '../../lookups/deals';
+import { resolveUser } from '../../lookups/users';
 import { activeCampaignRequest } from '../../transport';
 import { contactRef } from '../common.descriptions';
 
@@ -42,6 +43,41 @@ export function stageField(extra: Partial<INodeProperties> = {}): INodePropertie
 	};
 }
 
+/** The deal's owner, one of the account's users; Create and Update show it in their collections. */
+export const ownerField: INodeProperties = {
+	displayName: 'Owner Name or ID',
+	name: 'owner',
+	type: 'options',
+	typeOptions: { loadOptionsMethod: 'getUsers' },
+	default: '',
+	description:
+		'The user who owns the deal; an expression may also give a username, email address or full name. Choose from the list, or specify an ID using an <a href="https://docs.n8n.io/code/expressions/">expression</a>.',
+};
+
+export const percentField: INodeProperties = {
+	displayName: 'Percentage',
+	name: 'percent',
+	type: 'number',
+	typeOptions: { minValue: 0, maxValue: 100 },
+	default: 0,
+	description: "The deal's win probability in percent, 0 to 100",
+};
+
+/** Owner (by name or id) and percentage from Create's or Update's collection, as the deal body names them. */
+export async function readOwnerAndPercent(
+	this: IExecuteFunctions,
+	fields: IDataObject,
+	collection: string,
+	itemIndex: number,
+	cache: ExecutionCache,
+): Promise<IDataObject> {
+	const deal: IDataObject = {};
+	if (fields.percent !== undefined) deal.percent = toPercent(this.getNode(), itemIndex, fields.percent, `${collection} → Percentage`);
+	const owner = String(fields.owner ?? '').trim();
+	if (owner !== '') deal.owner = (await resolveUser(cache, owner, itemIndex, `${collection} → Owner`)).id;
+	return deal;
+}
+
 const properties: INodeProperties[] = [
 	{ displayName: 'Title', name: 'title', type: 'string', required: true, default: '', description: 'Title of the new deal' },
 	{
@@ -72,6 +108,8 @@ const properties: INodeProperties[] = [
 		default: {},
 		options: [
 			{ displayName: 'Description', name: 'description', type: 'string', default: '', description: 'Longer text about the deal' },
+			ownerField,
+			percentField,
 			{ displayName: 'Status', name: 'status', type: 'options', options: STATUS_OPTIONS, default: '0', description: 'Whether the deal is open, won or lost' },
 		],
 	},
@@ -90,8 +128,9 @@ export async function execute(this: IExecuteFunctions, itemIndex: number, cache:
 	const stage = await resolveStage(cache, pipeline, String(this.getNodeParameter('stage', itemIndex, '') ?? ''), itemIndex);
 	const contactId = await resolveContactId(cache, ref, itemIndex);
 	const extra = this.getNodeParameter('additionalFields', itemIndex, {}) as IDataObject;
+	const ownerAndPercent = await readOwnerAndPercent.call(this, extra, 'Additional Fields', itemIndex, cache);
 
-	const deal: IDataObject = { title, value, currency, contact: contactId, group: pipeline.id, stage: stage.id };
+	const deal: IDataObject = { title, value, currency, contact: contactId, group: pipeline.id, stage: stage.id, ...ownerAndPercent };
 	if (extra.description) deal.description = extra.description;
 	if (extra.status !== undefined && extra.status !== '') deal.status = Number(extra.status);
 	const response = await activeCampaignRequest.call(this, { method: 'POST', path: '/deals', body: { deal }, what: `creating deal "${title}"` });

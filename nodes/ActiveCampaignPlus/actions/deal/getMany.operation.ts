@@ -7,7 +7,7 @@ import { resolvePipeline, resolveStage, resolveStageInAnyPipeline } from '../../
 import { resolveUser } from '../../lookups/users';
 import { activeCampaignGetAll } from '../../transport';
 import { limit, returnAll } from '../common.descriptions';
-import { pipelineField, stageField, STATUS_OPTIONS } from './create.operation';
+import { ownerField, pipelineField, stageField, STATUS_OPTIONS } from './create.operation';
 
 const properties: INodeProperties[] = [
 	returnAll,
@@ -21,11 +21,7 @@ const properties: INodeProperties[] = [
 		default: {},
 		options: [
 			{
-				displayName: 'Owner Name or ID',
-				name: 'owner',
-				type: 'options',
-				typeOptions: { loadOptionsMethod: 'getUsers' },
-				default: '',
+				...ownerField,
 				description:
 					'Only deals of this user; an expression may also give a username, email address or full name. Choose from the list, or specify an ID using an <a href="https://docs.n8n.io/code/expressions/">expression</a>.',
 			},

@@ -4,10 +4,11 @@ import { inputError } from '../../../shared/errors';
 import type { ExecutionCache } from '../../cache';
 import type { PipelineInfo } from '../../helpers/catalog';
 import { toCents, toCurrency, toDealId } from '../../helpers/deals';
-import { requireText } from '../../helpers/input';
+import { parseContactRef, requireText } from '../../helpers/input';
+import { resolveContactId } from '../../lookups/contacts';
 import { resolvePipeline, resolveStage } from '../../lookups/deals';
 import { activeCampaignRequest } from '../../transport';
-import { pipelineField, stageField, STATUS_OPTIONS } from './create.operation';
+import { ownerField, percentField, pipelineField, readOwnerAndPercent, stageField, STATUS_OPTIONS } from './create.operation';
 import { dealId } from './get.operation';
 
 const properties: INodeProperties[] = [
@@ -19,8 +20,18 @@ const properties: INodeProperties[] = [
 		placeholder: 'Add Field',
 		default: {},
 		options: [
+			{
+				displayName: 'Contact',
+				name: 'contact',
+				type: 'string',
+				default: '',
+				placeholder: 'jane@example.com or 123',
+				description: "The deal's new contact: email address or numeric ActiveCampaign ID",
+			},
 			{ displayName: 'Currency', name: 'currency', type: 'string', default: 'usd', description: 'Three-letter ISO currency code, e.g. usd' },
 			{ displayName: 'Description', name: 'description', type: 'string', default: '', description: 'Longer text about the deal' },
+			ownerField,
+			percentField,
 			pipelineField({
 				description:
 					'Move the deal to this pipeline (at its first stage unless a stage is given); an expression may also give its name. Choose from the list, or specify an ID using an <a href="https://docs.n8n.io/code/expressions/">expression</a>.',
@@ -45,7 +56,7 @@ const properties: INodeProperties[] = [
 
 export const description = updateDisplayOptions({ show: { resource: ['deal'], operation: ['update'] } }, properties);
 
-/** Changes a deal by id: title, value, currency, pipeline/stage (by name or id), status, description. */
+/** Changes a deal by id: title, value, currency, pipeline/stage and owner (by name or id), contact (by email or id), percentage, status, description. */
 export async function execute(this: IExecuteFunctions, itemIndex: number, cache: ExecutionCache): Promise<IDataObject> {
 	const id = toDealId(this.getNode(), itemIndex, this.getNodeParameter('dealId', itemIndex));
 	const fields = this.getNodeParameter('updateFields', itemIndex, {}) as IDataObject;
@@ -55,6 +66,11 @@ export async function execute(this: IExecuteFunctions, itemIndex: number, cache:
 	if (fields.currency !== undefined) deal.currency = toCurrency(this.getNode(), itemIndex, fields.currency);
 	if (fields.description !== undefined) deal.description = String(fields.description);
 	if (fields.status !== undefined && fields.status !== '') deal.status = Number(fields.status);
+	if (fields.contact !== undefined) {
+		const ref = parseContactRef(this, itemIndex, fields.contact, 'Update Fields → Contact');
+		deal.contact = await resolveContactId(cache, ref, itemIndex);
+	}
+	Object.assign(deal, await readOwnerAndPercent.call(this, fields, 'Update Fields', itemIndex, cache));
 
 	const pipelineRef = String(fields.pipeline ?? '').trim();
 	const stageRef = String(fields.stage ?? '').trim();

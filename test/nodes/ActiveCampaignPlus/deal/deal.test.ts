@@ -14,6 +14,7 @@ interface DealRow {
 	status: number;
 	pipeline: string;
 	owner: string;
+	percent: number;
 	account: string | null;
 }
 
@@ -77,6 +78,7 @@ describe('Deal', () => {
 				status: 0,
 				pipeline: '1',
 				owner: '1',
+				percent: 0,
 				account: null,
 			},
 		]);
@@ -154,7 +156,7 @@ describe('Deal', () => {
 		expect(updated.error).toBeUndefined();
 		expect(updated.outputs[0][0].json).toMatchObject({ id, title: 'Ada renewal 2027', value: '250000', stageName: 'Follow Up', status: '1' });
 		expect(await deals()).toEqual([
-			{ id, title: 'Ada renewal 2027', contact: ids.contacts['ada@example.com'], value: 250000, currency: 'usd', stage: stages['Follow Up'], status: 1, pipeline: '1', owner: '1', account: null },
+			{ id, title: 'Ada renewal 2027', contact: ids.contacts['ada@example.com'], value: 250000, currency: 'usd', stage: stages['Follow Up'], status: 1, pipeline: '1', owner: '1', percent: 0, account: null },
 		]);
 
 		const got = await ac.run({ resource: 'deal', operation: 'get', dealId: id });

@@ -63,6 +63,8 @@ function filterContacts(ctx: Ctx, req: SandboxRequest, rows: Contact[]): Contact
 	if (seriesid !== undefined) {
 		rows = rows.filter((c) => store.contactAutomations.find((ca) => ca.contact === c.id && ca.automation === seriesid));
 	}
+	const exclude = idOf(q.get('exclude'));
+	if (exclude !== undefined) rows = rows.filter((c) => c.id !== exclude);
 	const greater = idOf(q.get('id_greater'));
 	if (greater !== undefined) rows = rows.filter((c) => c.id > greater);
 	const less = idOf(q.get('id_less'));

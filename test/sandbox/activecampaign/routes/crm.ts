@@ -273,6 +273,10 @@ export function crmRoutes(api: Api, ctx: Ctx): void {
 		if (!group || !resolvedStage || resolvedStage.group !== group.id) {
 			errors.push({ title: 'The deal needs an existing pipeline (group) and stage.', code: 'related_missing', pointer: 'stage' });
 		}
+		const percent = input.percent === undefined ? (current?.percent ?? 0) : Number(text(input.percent));
+		if (!Number.isInteger(percent) || percent < 0 || percent > 100) {
+			errors.push({ title: 'The deal percent must be a whole number from 0 to 100.', code: 'field_invalid', pointer: 'percent' });
+		}
 		const status = Number(text(input.status) ?? current?.status ?? 0);
 		if (![0, 1, 2].includes(status)) {
 			errors.push({ title: 'The deal status must be 0 (open), 1 (won) or 2 (lost).', code: 'field_invalid', pointer: 'status' });
@@ -288,7 +292,7 @@ export function crmRoutes(api: Api, ctx: Ctx): void {
 			group: group.id,
 			stage: resolvedStage.id,
 			owner: idOf(input.owner) ?? current?.owner ?? 1,
-			percent: idOf(input.percent) ?? current?.percent ?? 0,
+			percent,
 			status,
 		};
 	};
