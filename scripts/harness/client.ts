@@ -91,6 +91,12 @@ async function callWebhook(method: string, url: string, options: RunWorkflowOpti
 }
 
 /** A retry shows in the log, so a flake is visible instead of hidden. */
+/** The request could not connect: nothing listens on n8n's port. */
+function refused(error: unknown): boolean {
+	const cause = (error as { cause?: { code?: string } }).cause;
+	return cause?.code === 'ECONNREFUSED' || /ECONNREFUSED/.test((error as Error).message ?? '');
+}
+
 export function retried(what: string, because: string): void {
 	process.stderr.write(`[harness] retried ${what} because ${because}\n`);
 }
@@ -244,7 +250,8 @@ export class HarnessClient {
 				try {
 					return await this.api<T>('GET', p);
 				} catch (error) {
-					if (error instanceof HttpError || Date.now() > deadline) throw error;
+					// A refused connection means n8n is not running (stopped on purpose, as R6 does): no point waiting.
+					if (error instanceof HttpError || refused(error) || Date.now() > deadline) throw error;
 					retried(`GET /api/v1${p.split('?')[0]}`, `it failed on the network (${(error as Error).message})`);
 					await sleep(1000);
 				}
