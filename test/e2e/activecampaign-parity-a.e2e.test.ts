@@ -1,17 +1,18 @@
 /**
  * ActiveCampaign Plus in a real n8n 2.41 against the ActiveCampaign sandbox: every Account and Account Contact
- * operation, and the Deal (get many with filters, notes, delete) and Tag (update, delete) operations added for parity
- * with n8n's own node, each run as a step of two workflows; the sandbox's stored state is checked after each.
+ * operation, and the Deal (get many with filters, notes, delete, owner and percentage), Tag (get, update, delete) and
+ * Contact (update) operations added for parity with n8n's own node, each run as a step of three workflows; the
+ * sandbox's stored state is checked after each.
  */
 import { acChain, first } from './acChain';
 import { getHarness, type HarnessClient } from './harness';
 
 interface ParityState {
 	accounts: Array<{ id: string; name: string; accountUrl: string | null; fields: Record<string, string>; contacts: Array<{ email: string; jobTitle: string }> }>;
-	deals: Array<{ id: string; title: string }>;
+	deals: Array<{ id: string; title: string; owner: string; percent: number; contact: string | null }>;
 	notes: Array<{ note: string; reltype: string; relid: string }>;
 	tags: Array<{ tag: string; description: string }>;
-	contacts: Array<{ email: string; tags: string[] }>;
+	contacts: Array<{ id: string; email: string; tags: string[]; firstName: string }>;
 }
 
 let h: HarnessClient;
@@ -30,12 +31,16 @@ describe('ActiveCampaign Plus accounts, account contacts, deals and tags in n8n'
 
 	beforeAll(async () => {
 		({ ids } = await h.ac!.seed({
-			users: [{ username: `owner-${tag}`, firstName: 'Parity', lastName: 'Owner' }],
+			users: [
+				{ username: `owner-${tag}`, firstName: 'Parity', lastName: 'Owner' },
+				{ username: `closer-${tag}`, firstName: 'Deal', lastName: 'Closer' },
+			],
 			accountFields: [{ fieldLabel: `Tier ${tag}`, fieldType: 'dropdown', fieldOptions: ['Gold', 'Silver'] }],
-			tags: [`old-${tag}`, `gone-${tag}`],
+			tags: [`old-${tag}`, `gone-${tag}`, `kept-${tag}-get`],
 			contacts: [
 				{ email: ada, tags: [`old-${tag}`, `gone-${tag}`] },
 				{ email: bo, tags: [`gone-${tag}`] },
+				{ email: `cy.${tag}@example.org`, tags: [`kept-${tag}-get`] },
 			],
 			deals: [
 				{ title: `Open ${tag}`, contact: ada, pipeline: 'Sales Pipeline', stage: 'In Contact', owner: `owner-${tag}` },
@@ -119,5 +124,30 @@ describe('ActiveCampaign Plus accounts, account contacts, deals and tags in n8n'
 			[ada, [`new-${tag}`]],
 			[bo, []],
 		]);
+	});
+
+	it('gets a tag, changes a contact\'s email address, gives a deal an owner, a percentage and a contact', async () => {
+		const cy = `cy.${tag}@example.org`;
+		const moved = `cy.moved.${tag}@example.org`;
+		const run = await h.runWorkflow(
+			acChain(h, [
+				['Get Tag', { resource: 'tag', operation: 'get', tag: `KEPT-${tag}-GET` }],
+				['Move Cy', { resource: 'contact', operation: 'update', contact: cy, updateFields: { email: moved, firstName: 'Cy' } }],
+				[
+					'Hand Over',
+					{ resource: 'deal', operation: 'update', dealId: ids.deals[`Open ${tag}`], updateFields: { owner: 'Deal Closer', percent: 40, contact: moved } },
+				],
+			]),
+		);
+
+		if (run.status !== 'success') throw new Error(`execution ${run.executionId}: ${run.error}`);
+		expect(run.output('Get Tag')).toEqual([expect.objectContaining({ tag: `kept-${tag}-get`, subscriber_count: '1' })]);
+		const after = await state();
+		const cyNow = after.contacts.find((c) => c.email === moved);
+		expect(cyNow).toEqual(expect.objectContaining({ firstName: 'Cy', tags: [`kept-${tag}-get`] }));
+		expect(after.contacts.some((c) => c.email === cy)).toBe(false);
+		expect(after.deals.find((d) => d.title === `Open ${tag}`)).toEqual(
+			expect.objectContaining({ owner: ids.users[`closer-${tag}`], percent: 40, contact: cyNow!.id }),
+		);
 	});
 });
