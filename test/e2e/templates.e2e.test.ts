@@ -518,6 +518,11 @@ describe('bulk-backfill.json', () => {
 		const broken = await insert('Leads', { First_Name: 'Broken', Email: 'not-an-email', Readiness: 'Researching' }, 'RESTAPIs');
 		// Suites that run after this one on the same sandbox (queue mode: R1) import every lead and expect none to fail.
 		cleanups.push(() => caspioWrite({ table: 'Leads', op: 'delete', where: `PK_ID = ${broken.PK_ID}`, source: 'RESTAPIs' }));
+		// Two leads ActiveCampaign has never seen, whatever earlier suites (reconcile, profile sync) already imported.
+		for (const name of ['Newcomer', 'Latecomer']) {
+			const lead = await insert('Leads', { First_Name: name, Email: `${name.toLowerCase()}.${Date.now()}@backfill.example.com`, Readiness: 'Researching' }, 'RESTAPIs');
+			cleanups.push(() => caspioWrite({ table: 'Leads', op: 'delete', where: `PK_ID = ${lead.PK_ID}`, source: 'RESTAPIs' }));
+		}
 		const leads = await records('Leads');
 		const known = new Set((await acContacts()).map((c) => c.email.toLowerCase()));
 		const valid = leads.filter((l) => String(l.Email).includes('@'));
@@ -526,7 +531,7 @@ describe('bulk-backfill.json', () => {
 			updated: valid.filter((l) => known.has(String(l.Email).toLowerCase())).length,
 			failed: 1,
 		};
-		// The demo leads alone give both outcomes (Linus and Margaret are new, Ada, Grace, Alan and Katherine exist).
+		// Both outcomes: the two new leads are created, the demo leads Ada, Grace, Alan and Katherine exist already.
 		expect(expected.created).toBeGreaterThanOrEqual(2);
 		expect(expected.updated).toBeGreaterThanOrEqual(4);
 
