@@ -3,7 +3,8 @@
  * E-commerce Order and E-commerce Order Product operation runs as a step of two workflows (writes and reads, then
  * deletes), and the sandbox's stored state is checked after each.
  */
-import { getHarness, type HarnessClient, type WorkflowNode } from './harness';
+import { acChain, first } from './acChain';
+import { getHarness, type HarnessClient } from './harness';
 
 interface EcomState {
 	connections: Array<{ id: string; name: string; service: string; syncStatus: number }>;
@@ -28,23 +29,6 @@ beforeAll(() => {
 	h = getHarness();
 });
 
-/** The steps as one chain of ActiveCampaign Plus nodes, each run once (on the first item it gets). */
-function chain(steps: Array<[string, Record<string, unknown>]>): { nodes: WorkflowNode[]; connections: Record<string, unknown> } {
-	const nodes = steps.map(([name, parameters], i): WorkflowNode => ({
-		name,
-		type: `${h.info.packageName}.activeCampaignPlus`,
-		typeVersion: 1,
-		position: [200 * (i + 1), 0],
-		parameters,
-		executeOnce: true,
-		credentials: { activeCampaignPlusApi: { id: h.credentials.activeCampaignPlusApi!, name: 'sandbox' } },
-	}));
-	const connections = Object.fromEntries(steps.slice(0, -1).map(([name], i) => [name, { main: [[{ node: steps[i + 1][0], type: 'main', index: 0 }]] }]));
-	return { nodes, connections };
-}
-
-const first = (node: string, field = 'id') => `={{ $('${node}').first().json.${field} }}`;
-
 describe('ActiveCampaign Plus Deep Data and e-commerce in n8n', () => {
 	const tag = `e2e${Date.now()}`;
 	const shop = `E2E Shop ${tag}`;
@@ -52,7 +36,7 @@ describe('ActiveCampaign Plus Deep Data and e-commerce in n8n', () => {
 
 	it('creates, updates and reads connections, customers, orders, carts and order products; the sandbox holds the result', async () => {
 		const run = await h.runWorkflow(
-			chain([
+			acChain(h, [
 				['Create Connection', { resource: 'connection', operation: 'create', service: tag, externalid: 'store-1', name: shop, logoUrl: 'https://shop.example/logo.png', linkUrl: 'https://shop.example/' }],
 				['Create Customer', { resource: 'ecommerceCustomer', operation: 'create', connection: shop, externalid: 'c-1', email, additionalFields: { acceptsMarketing: true } }],
 				[
@@ -128,7 +112,7 @@ describe('ActiveCampaign Plus Deep Data and e-commerce in n8n', () => {
 		expect([connection, order, customer].every(Boolean)).toBe(true);
 
 		const run = await h.runWorkflow(
-			chain([
+			acChain(h, [
 				['Delete Order', { resource: 'ecommerceOrder', operation: 'delete', orderId: order!.id }],
 				['Delete Customer', { resource: 'ecommerceCustomer', operation: 'delete', customerId: customer!.id }],
 				['Delete Connection', { resource: 'connection', operation: 'delete', connection: shop }],
