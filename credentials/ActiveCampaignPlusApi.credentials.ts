@@ -70,7 +70,7 @@ export class ActiveCampaignPlusApi implements ICredentialType {
 			typeOptions: { minValue: 1, numberPrecision: 0 },
 			default: 1,
 			description:
-				"How many n8n processes run workflows with this account at the same time: 1 for a single n8n, the number of workers in queue mode. Each process keeps to its share of ActiveCampaign's 5 requests per second (rounded down: 2 each for 2 workers), so together they stay within the limit.",
+				"How many n8n processes run workflows with this account at the same time: 1 for a single n8n, the number of workers in queue mode. Each process keeps to its share of ActiveCampaign's 5 requests per second, evenly spaced (one request every 400 ms each for 2 workers), so together they stay within the limit.",
 		},
 	];
 

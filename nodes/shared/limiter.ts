@@ -4,6 +4,13 @@ import { sleep } from 'n8n-workflow';
 export interface RateLimit {
 	requests: number;
 	windowMs: number;
+	/** One request per `windowMs`, spaced evenly (a process's share of a budget other processes use too). */
+	paced?: boolean;
+}
+
+/** Lets requests go to a server only as fast as its budget allows. */
+export interface Limiter {
+	schedule<T>(send: () => Promise<T>): Promise<T>;
 }
 
 /**
@@ -12,7 +19,7 @@ export interface RateLimit {
  * the server at least `windowMs` apart, however long the network or a busy event loop delays them; and a late timer
  * can never release a backlog at once. Parallel items and executions in one process share one limiter.
  */
-export class SlidingWindowLimiter {
+export class SlidingWindowLimiter implements Limiter {
 	private grants: Array<{ end: number }> = [];
 	private waiters: Array<() => void> = [];
 
@@ -52,38 +59,71 @@ export class SlidingWindowLimiter {
 	}
 }
 
+/**
+ * Starts one request every `intervalMs` at most, one after another in the order asked: the sends are spaced evenly,
+ * never bunched. A timer that fires late delays the next send by as much (spacing is kept from the actual start), so a
+ * stalled event loop never releases a backlog at once; a few milliseconds of timer lag are not carried over.
+ */
+export class PacedLimiter implements Limiter {
+	private last = Number.NEGATIVE_INFINITY;
+	private queue: Promise<void> = Promise.resolve();
+
+	constructor(
+		readonly intervalMs: number,
+		private readonly now: () => number = Date.now,
+		private readonly wait: (ms: number) => Promise<void> = sleep,
+	) {}
+
+	async schedule<T>(send: () => Promise<T>): Promise<T> {
+		const turn = this.queue.then(async () => await this.start());
+		this.queue = turn.catch(() => undefined);
+		await turn;
+		return await send();
+	}
+
+	private async start(): Promise<void> {
+		const due = this.last + this.intervalMs;
+		const now = this.now();
+		if (due > now) await this.wait(due - now);
+		const started = this.now();
+		this.last = started - due <= TIMER_LAG_MS ? due : started;
+	}
+}
+
+/** Lateness of a timer that counts as timer lag rather than a stall. */
+const TIMER_LAG_MS = 5;
+
 /** Runs `send` through every limiter given, outermost first. */
-export async function throttled<T>(limiters: SlidingWindowLimiter[], send: () => Promise<T>): Promise<T> {
+export async function throttled<T>(limiters: Limiter[], send: () => Promise<T>): Promise<T> {
 	const [first, ...rest] = limiters;
 	return first ? await first.schedule(async () => await throttled(rest, send)) : await send();
 }
 
 /**
  * This process's share of an account's budget when `processes` n8n processes (queue-mode workers) use the account at
- * once; nodes keep no shared state, so each process keeps to its share. While the budget divides into whole
- * requests per window (5 req/s among up to 5 processes), no window ever sees more than the budget from all of
- * them together; beyond that each process gets one request per proportionally longer window, which holds the
- * budget on average.
+ * once. Nodes keep no shared state, so each process sends one request per `windowMs × processes / requests`, evenly
+ * spaced: together they send the whole budget on average (5 req/s: one request every 400 ms from each of 2 workers),
+ * and their requests never bunch by more than one per process. An account metered as a token bucket of the budget's
+ * size (how ActiveCampaign's 5 req/s is read here) therefore never refuses them; a server that allowed no second more
+ * than the budget could refuse the odd request when all processes' sends line up, which is then retried.
  */
 export function shareOf(limit: RateLimit, processes: unknown): RateLimit {
 	const n = Math.max(1, Math.floor(Number(processes)) || 1);
 	if (n === 1) return limit;
-	const requests = Math.floor(limit.requests / n);
-	if (requests >= 1) return { requests, windowMs: limit.windowMs };
-	return { requests: 1, windowMs: Math.ceil((limit.windowMs * n) / limit.requests) };
+	return { requests: 1, windowMs: (limit.windowMs * n) / limit.requests, paced: true };
 }
 
-const limiters = new Map<string, SlidingWindowLimiter>();
+const limiters = new Map<string, Limiter>();
 
 /**
  * One limiter per account (API host) and budget for this n8n process, shared by every node, item and execution.
  * A changed budget (another share in the credential) starts a limiter of its own.
  */
-export function limiterFor(account: string, limit: RateLimit): SlidingWindowLimiter {
-	const key = `${account} ${limit.requests}/${limit.windowMs}`;
+export function limiterFor(account: string, limit: RateLimit): Limiter {
+	const key = `${account} ${limit.requests}/${limit.windowMs}${limit.paced ? ' paced' : ''}`;
 	let limiter = limiters.get(key);
 	if (!limiter) {
-		limiter = new SlidingWindowLimiter(limit);
+		limiter = limit.paced ? new PacedLimiter(limit.windowMs) : new SlidingWindowLimiter(limit);
 		limiters.set(key, limiter);
 	}
 	return limiter;

@@ -2,7 +2,7 @@ import type { ICredentialDataDecryptedObject, IDataObject, IHttpRequestMethods, 
 
 import { describeFailure, type FailureVocabulary } from './failures';
 import { apiError, credentialUrl, isIdempotentMethod, readHttpFailure, type HttpFailure, type RequestContext } from './http';
-import { throttled, type SlidingWindowLimiter } from './limiter';
+import { throttled, type Limiter } from './limiter';
 import { withRetry, type AttemptFailure, type RetryPolicy } from './retry';
 import type { UrlCheck } from './url';
 
@@ -24,7 +24,7 @@ export interface Service {
 	/** Options for n8n's authenticated request, given the failure before this attempt (e.g. "fetch a new token"). */
 	authOptions?: (previous: AttemptFailure | undefined) => { preAuthenticationRetryStatusCode?: number[] } | undefined;
 	/** The per-account budgets every request of this service keeps to, built from the base URL and the credential. */
-	limiters?: (base: string, credentials: ICredentialDataDecryptedObject) => SlidingWindowLimiter[];
+	limiters?: (base: string, credentials: ICredentialDataDecryptedObject) => Limiter[];
 	failures: FailureVocabulary;
 }
 
@@ -46,7 +46,7 @@ export interface ServiceRequest {
 	/** The answer is a file: resolve with its bytes. */
 	binaryResponse?: boolean;
 	/** Budgets this request keeps to besides the service's own, outermost first. */
-	limiters?: SlidingWindowLimiter[];
+	limiters?: Limiter[];
 }
 
 /** What `fullResponse` resolves with. */

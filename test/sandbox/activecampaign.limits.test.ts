@@ -1,4 +1,4 @@
-import { maxPerWindow } from './server';
+import { maxPerWindow, mostOverRate } from './server';
 import { SandboxClient, sleep, useSandbox } from './activecampaign/testkit';
 
 /** The 5 req/s per-account limit (§2) and the core's fault switches. */
@@ -7,6 +7,7 @@ const env = useSandbox({ seedDemo: true });
 
 interface RateState {
 	enabled: boolean;
+	model: 'bucket' | 'window';
 	perSecond: number;
 	accepted: number[];
 	maxAcceptedPerSecond: number;
@@ -50,7 +51,8 @@ describe('§2 faults and the rate limit', () => {
 		expect((await env.ac.admin('GET', '/state')).status).toBe(200);
 	});
 
-	test('§2 the limiter lets at most 5 requests a second through under 50 concurrent callers', async () => {
+	test.each(['bucket', 'window'] as const)('§2 §5 rateModel %s: 50 concurrent callers get 5 a second through, no more', async (model) => {
+		await env.ac.admin('POST', '/rate-limit', { model });
 		const deadline = Date.now() + 2200;
 		const statuses: number[] = [];
 		const retryAfter = new Set<string | null>();
@@ -68,13 +70,44 @@ describe('§2 faults and the rate limit', () => {
 		};
 		await Promise.all(Array.from({ length: 50 }, worker));
 		const rate = await env.ac.admin<RateState>('GET', '/rate-limit');
-		expect(maxPerWindow(rate.body.accepted, 1000)).toBeLessThanOrEqual(5);
-		expect(rate.body.maxAcceptedPerSecond).toBeLessThanOrEqual(5);
+		expect(rate.body.model).toBe(model);
+		if (model === 'window') {
+			expect(maxPerWindow(rate.body.accepted, 1000)).toBeLessThanOrEqual(5);
+			expect(rate.body.maxAcceptedPerSecond).toBeLessThanOrEqual(5);
+		} else {
+			// A bucket of 5 refilled at 5/s: any stretch of time lets through at most 5 plus 5 per second of its length.
+			expect(mostOverRate(rate.body.accepted, 5)).toBeLessThanOrEqual(5);
+		}
 		expect(statuses.filter((s) => s === 200).length).toBe(rate.body.accepted.length);
 		// Over ~2.2 s the bucket refills twice: the limiter throttles, it does not starve.
 		expect(rate.body.accepted.length).toBeGreaterThanOrEqual(10);
 		expect(statuses.filter((s) => s !== 200 && s !== 429)).toEqual([]);
 		expect([...retryAfter].every((v) => v !== null && /^[1-9]\d*$/.test(v))).toBe(true);
+	});
+
+	test('§2 §5 the default token bucket takes a burst of 5 and then one request every 200 ms; rateModel window refuses that', async () => {
+		const paced = async () => {
+			const statuses = (await Promise.all(Array.from({ length: 5 }, () => env.ac.api('GET', '/users/me')))).map((r) => r.status);
+			for (let i = 0; i < 4; i++) {
+				await sleep(230);
+				statuses.push((await env.ac.api('GET', '/users/me')).status);
+			}
+			return statuses;
+		};
+		expect((await env.ac.admin<RateState>('GET', '/rate-limit')).body.model).toBe('bucket');
+		expect(await paced()).toEqual(Array(9).fill(200));
+
+		await env.ac.admin('POST', '/rate-limit', { model: 'window' });
+		const strict = await paced();
+		expect(strict.slice(0, 5)).toEqual(Array(5).fill(200));
+		expect(strict.slice(5)).toContain(429);
+		expect(maxPerWindow((await env.ac.admin<RateState>('GET', '/rate-limit')).body.accepted, 1000)).toBeLessThanOrEqual(5);
+	});
+
+	test('§2 POST /__sandbox/rate-limit refuses an unknown model', async () => {
+		const res = await env.ac.admin<{ message: string }>('POST', '/rate-limit', { model: 'leaky' });
+		expect(res.status).toBe(400);
+		expect(res.body.message).toMatch(/'model' is 'bucket' .* or 'window'/);
 	});
 
 	test('§2 successful responses carry RateLimit-Limit and RateLimit-Remaining', async () => {
@@ -97,6 +130,7 @@ describe('§2 faults and the rate limit', () => {
 	});
 
 	test('§2 §4.6 trackcmp /event is another host: it is not counted against the v3 budget', async () => {
+		await env.ac.admin('POST', '/rate-limit', { model: 'window' }); // no refill while the events go through
 		const v3 = await Promise.all(Array.from({ length: 5 }, () => env.ac.api('GET', '/users/me')));
 		expect(v3.every((r) => r.status === 200)).toBe(true);
 		const events = await Promise.all(

@@ -164,6 +164,24 @@ export function maxPerWindow(times: number[], windowMs: number): number {
 	return best;
 }
 
+/**
+ * How far the busiest stretch of `times` goes over `perSecond`: the most requests any stretch [t_i, t_j] holds, less
+ * `perSecond` per second of its length (2 ms allowed for the clock read twice per request). A token bucket of `perSecond`
+ * tokens refilled at `perSecond` lets a sequence through whole when this is at most `perSecond`. One pass: for each j,
+ * the best i maximises perSecond·t_i/1000 − i.
+ */
+export function mostOverRate(times: number[], perSecond: number): number {
+	const sorted = [...times].sort((a, b) => a - b);
+	const rate = perSecond / 1000;
+	let most = 0;
+	let bestStart = Number.NEGATIVE_INFINITY;
+	sorted.forEach((t, j) => {
+		bestStart = Math.max(bestStart, rate * t - j);
+		most = Math.max(most, j + 1 - rate * (t + 2) + bestStart);
+	});
+	return most;
+}
+
 /** What each vendor server supplies to the shared machinery. */
 export interface SandboxService {
 	name: string;

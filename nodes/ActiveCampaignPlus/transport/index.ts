@@ -2,7 +2,7 @@ import type { IDataObject, IHttpRequestMethods } from 'n8n-workflow';
 
 import { answeredWith, asNodeError, inputError } from '../../shared/errors';
 import type { RequestContext } from '../../shared/http';
-import type { SlidingWindowLimiter } from '../../shared/limiter';
+import type { Limiter } from '../../shared/limiter';
 import { serviceBaseUrl, serviceRequest, type FullResponse } from '../../shared/transport';
 import { ACTIVECAMPAIGN_CREDENTIAL, activeCampaignService, bulkImportLimiter, eventTrackingService } from './service';
 
@@ -43,7 +43,7 @@ export async function activeCampaignFind(this: RequestContext, request: ActiveCa
 export async function activeCampaignRequestFull(
 	this: RequestContext,
 	request: ActiveCampaignRequest,
-	limiters: SlidingWindowLimiter[] = [],
+	limiters: Limiter[] = [],
 ): Promise<ActiveCampaignResponse<IDataObject>> {
 	const response = await serviceRequest.call<RequestContext, Parameters<typeof serviceRequest>, Promise<FullResponse<IDataObject>>>(
 		this,
@@ -54,7 +54,7 @@ export async function activeCampaignRequestFull(
 }
 
 /** The bulk importer's own budget for this account, on top of 5 req/s. */
-export async function importLimiter(this: RequestContext): Promise<SlidingWindowLimiter> {
+export async function importLimiter(this: RequestContext): Promise<Limiter> {
 	const credentials = await this.getCredentials(ACTIVECAMPAIGN_CREDENTIAL);
 	return bulkImportLimiter(await serviceBaseUrl.call(this, activeCampaignService), credentials);
 }

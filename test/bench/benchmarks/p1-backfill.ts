@@ -19,6 +19,8 @@ const BASELINE_DOMAIN = 'p1-baseline.bench.test';
 /** The importer: ≤ 250 contacts per request, ≤ 100 multi-contact requests per minute. */
 const IMPORT_BATCH = 250;
 const IMPORTS_PER_MINUTE = 100;
+/** ActiveCampaign's budget for every API request. */
+const AC_PER_SECOND = 5;
 /** Besides 1 import and 1 status read per batch: the template reads the fields, the lists and the existing contacts. */
 const LOOKUPS = 3;
 
@@ -89,6 +91,30 @@ function downstreamOf(wf: WorkflowDefinition, start: string): string[] {
 	return [...seen];
 }
 
+/**
+ * The least time ActiveCampaign's own limits allow for `n` contacts: the lookups, then per batch one import and one
+ * status read, each sent as early as both limits let it (at most 5 requests in any second; at most 100 imports in any
+ * minute). Up to 25,000 contacts the 5 per second binds (1.6 ms per contact at 10,000); above, the 100 imports a
+ * minute (2.0 ms per contact at 50,000), so the floor per contact is not flat across sizes itself.
+ */
+export function apiFloorMs(n: number): number {
+	const sent: number[] = [];
+	const imports: number[] = [];
+	const send = (isImport: boolean) => {
+		let at = sent.length ? sent[sent.length - 1] : 0;
+		if (sent.length >= AC_PER_SECOND) at = Math.max(at, sent[sent.length - AC_PER_SECOND] + 1000);
+		if (isImport && imports.length >= IMPORTS_PER_MINUTE) at = Math.max(at, imports[imports.length - IMPORTS_PER_MINUTE] + 60_000);
+		sent.push(at);
+		if (isImport) imports.push(at);
+	};
+	for (let i = 0; i < LOOKUPS; i++) send(false);
+	for (let b = 0; b < Math.ceil(n / IMPORT_BATCH); b++) {
+		send(true);
+		send(false);
+	}
+	return sent[sent.length - 1];
+}
+
 /** The sizes to run: the scale curve plus N, ascending. */
 const sizes = (config: BenchConfig) => [...new Set([...config.p1.scale, config.p1.contacts])].sort((a, b) => a - b);
 
@@ -119,9 +145,18 @@ export async function p1BackfillBench(ctx: BenchContext): Promise<BenchResult> {
 	const requestBound = 2 * imports + LOOKUPS;
 	const postPer10k = (main.postMs * 10_000) / n;
 	const perContact = curve.map((r) => r.ms / r.n);
-	const spread = curve.length > 1 ? Math.max(...perContact) / Math.min(...perContact) - 1 : Number.NaN;
+	const rawSpread = curve.length > 1 ? Math.max(...perContact) / Math.min(...perContact) - 1 : Number.NaN;
+	// Per contact over the API's floor at the same size: what the package adds, which must not grow with N.
+	const overFloor = curve.map((r) => r.ms / apiFloorMs(r.n));
+	const spread = curve.length > 1 ? Math.max(...overFloor) / Math.min(...overFloor) - 1 : Number.NaN;
+	const floorsPerContact = curve.map((r) => apiFloorMs(r.n) / r.n);
+	const floorSpread = curve.length > 1 ? Math.max(...floorsPerContact) / Math.min(...floorsPerContact) - 1 : Number.NaN;
 	const curveText = curve
-		.map((r) => `${fmt.int(r.n)}: ${fmt.sec(r.ms)} = ${fmt.num(r.ms / r.n, 2)} ms/contact (${fmt.pct(boundOf(r.n) / r.ms)} of its bound, ${r.requests} req, ${r.failed} failed, ${r.throttled} × 429)`)
+		.map(
+			(r) =>
+				`${fmt.int(r.n)}: ${fmt.sec(r.ms)} = ${fmt.num(r.ms / r.n, 2)} ms/contact, API floor ${fmt.num(apiFloorMs(r.n) / r.n, 2)} ms/contact, ` +
+				`${fmt.num(r.ms / apiFloorMs(r.n), 2)}× the floor (${fmt.pct(boundOf(r.n) / r.ms)} of its bound, ${r.requests} req, ${r.failed} failed, ${r.throttled} × 429)`,
+		)
 		.join(' · ');
 	const note = base.extrapolated ? ` (extrapolated ×${fmt.num(n / base.slice, 0)} from ${fmt.int(base.slice)} contacts measured)` : '';
 	const targets: BenchResult['targets'] = [
@@ -140,8 +175,8 @@ export async function p1BackfillBench(ctx: BenchContext): Promise<BenchResult> {
 	if (curve.length > 1) {
 		targets.push({
 			bench: 'P1',
-			target: `time per contact flat within 15% from ${fmt.int(curve[0].n)} to ${fmt.int(curve[curve.length - 1].n)}`,
-			actual: `${fmt.pct(spread)} apart`,
+			target: `time per contact flat within 15% from ${fmt.int(curve[0].n)} to ${fmt.int(curve[curve.length - 1].n)} (over the API floor at each size)`,
+			actual: `${fmt.pct(spread)} apart (raw ${fmt.pct(rawSpread)}; the floors alone ${fmt.pct(floorSpread)})`,
 			met: spread <= 0.15,
 			deterministic: false,
 		});
@@ -159,7 +194,13 @@ export async function p1BackfillBench(ctx: BenchContext): Promise<BenchResult> {
 			`P1 ours: ${p1Ours(OURS_TABLE).source}; ${fmt.num(oursThroughput, 0)} contacts/s; AC requests ${describeCounts(main.counts)}; ${main.throttled} × 429; ` +
 				`template summary ${JSON.stringify(main.summary)}; time per node: ${main.nodeTimes}`,
 			`P1 imports are pipelined: each batch is confirmed (GET /import/info) while the next ones go out, all through the account's 5 req/s limiter; post-processing ${fmt.sec(main.postMs)} (${fmt.sec(postPer10k)} per 10,000)`,
-			...(curve.length > 1 ? [`P1 scale curve (each on an emptied account): ${curveText}; time per contact ${fmt.pct(spread)} apart`] : []),
+			...(curve.length > 1
+				? [
+						`P1 scale curve (each on an emptied account): ${curveText}; over the floor ${fmt.pct(spread)} apart, raw time per contact ${fmt.pct(rawSpread)} apart. ` +
+							`The floor is the least time the API's limits allow (every request as early as 5 per second and 100 imports per minute let it): ` +
+							`5 per second binds up to 25,000 contacts, 100 imports a minute above, so raw time per contact cannot be flat (the floors alone are ${fmt.pct(floorSpread)} apart)`,
+					]
+				: []),
 			`P1 baseline: Loop Over Items (1) → contact create (update if exists) → tag add ×2 → list add → Wait 1 s; ${fmt.num(baseThroughput, 2)} contacts/s; ` +
 				`measured ${fmt.sec(base.ms)} for ${fmt.int(base.slice)} contacts, execution "${base.status}", ${base.throttled} × 429; requests ${describeCounts(base.counts)}` +
 				(base.extrapolated ? `; ${fmt.int(n)} contacts would take ${fmt.sec(base.projectedMs)} (> ${fmt.sec(config.p1.measureWholeUnderMs)}), so the figures are extrapolated` : ''),
@@ -182,7 +223,7 @@ export async function p1BackfillBench(ctx: BenchContext): Promise<BenchResult> {
 			boundMs,
 			share,
 			...Object.fromEntries(curve.map((r) => [`msPerContactAt${r.n}`, r.ms / r.n])),
-			...(curve.length > 1 ? { perContactSpread: spread } : {}),
+			...(curve.length > 1 ? { perContactSpread: spread, rawPerContactSpread: rawSpread, floorPerContactSpread: floorSpread } : {}),
 		},
 		targets,
 	};

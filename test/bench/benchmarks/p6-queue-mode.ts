@@ -33,7 +33,8 @@ export async function p6QueueModeBench({ config, log }: BenchContext): Promise<B
 				`P6 requests per measured event: ${r.breakdown}; deliveries sent over ${fmt.sec(r.sendMs)}; throughput = measured events / (first measured delivery → last write); ` +
 					`${r.executions} executions, ${r.failedExecutions} not successful; contacts complete ${r.complete}/${events}`,
 				`P6 each worker keeps to its share of the account (credential "Processes Sharing This Account" = ${WORKERS}: ` +
-					`${Math.floor(AC_REQUESTS_PER_SECOND / WORKERS)} req/s each, as no state is shared between processes)`,
+					`one request every ${(1000 * WORKERS) / AC_REQUESTS_PER_SECOND} ms each, as no state is shared between processes); ` +
+					`the sandbox meters the account as a token bucket of ${AC_REQUESTS_PER_SECOND} (reference §5)`,
 			],
 			figures: {
 				events,

@@ -1,5 +1,6 @@
 import { maxPerWindow, Router, type SandboxResponse } from '../server';
 import { type Ctx, defaultQuirks, type Quirks } from './context';
+import { rateMeter } from './limiter';
 import { crmState } from './crm-data';
 import { ecommerceState } from './ecommerce';
 import { setSubscription } from './routes/lists';
@@ -187,8 +188,10 @@ export function adminRoutes(ctx: Ctx): Router {
 		status: 200,
 		body: {
 			enabled: ctx.rate.enabled,
+			model: ctx.rate.model,
 			perSecond: ctx.rate.window.limit,
 			accepted: ctx.rate.accepted,
+			refused: ctx.rate.refused,
 			maxAcceptedPerSecond: maxPerWindow(ctx.rate.accepted, 1000),
 		},
 	});
@@ -199,10 +202,18 @@ export function adminRoutes(ctx: Ctx): Router {
 		.add('GET', '/__sandbox/rate-limit', rateState)
 		.add('POST', '/__sandbox/rate-limit', (req) => {
 			const body = isObject(req.body) ? req.body : {};
+			if (body.model !== undefined && body.model !== 'bucket' && body.model !== 'window') {
+				return bad("'model' is 'bucket' (a token bucket of perSecond, refilled continuously) or 'window' (no second sees more than perSecond)");
+			}
 			if (typeof body.enabled === 'boolean') ctx.rate.enabled = body.enabled;
 			if (typeof body.perSecond === 'number' && body.perSecond > 0) ctx.rate.window.limit = body.perSecond;
+			if (body.model === 'bucket' || body.model === 'window') {
+				ctx.rate.model = body.model;
+				ctx.rate.window = rateMeter(body.model, ctx.rate.window.limit, 1000);
+			}
 			ctx.rate.window.clear();
 			ctx.rate.accepted = [];
+			ctx.rate.refused = 0;
 			return rateState();
 		})
 		.add('GET', '/__sandbox/options', () => ({ status: 200, body: ctx.quirks }))

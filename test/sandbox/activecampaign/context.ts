@@ -1,6 +1,6 @@
 import type { SandboxCore } from '../server';
 import { defaultEcomQuirks, type EcomQuirks } from './ecommerce';
-import type { SlidingWindow } from './limiter';
+import type { RateMeter, RateModel, SlidingWindow } from './limiter';
 import type { Store } from './store';
 import type { WebhookEmitter } from './webhooks';
 
@@ -90,7 +90,7 @@ export interface Ctx {
 	store: Store;
 	quirks: Quirks;
 	account: Account;
-	rate: { enabled: boolean; window: SlidingWindow; accepted: number[] };
+	rate: { enabled: boolean; model: RateModel; window: RateMeter; accepted: number[]; refused: number };
 	imports: { single: SlidingWindow; multi: SlidingWindow };
 	hooks: WebhookEmitter;
 	/** The server's own base URL, for `links`; set once listening. */

@@ -12,7 +12,7 @@ import { adminRoutes, snapshot } from './admin';
 import { type Ctx, defaultQuirks, type Quirks } from './context';
 import { demoSeed } from './demo-seed';
 import { Api, statusError } from './http';
-import { SlidingWindow } from './limiter';
+import { rateMeter, SlidingWindow, type RateModel } from './limiter';
 import { accountRoutes } from './routes/accounts';
 import { automationRoutes } from './routes/automations';
 import { contactRoutes } from './routes/contacts';
@@ -40,6 +40,11 @@ export interface ActiveCampaignSandboxOptions {
 	/** The 5 req/s per-account limit; on by default. Switch at runtime with `POST /__sandbox/rate-limit`. */
 	rateLimit?: boolean;
 	requestsPerSecond?: number;
+	/**
+	 * How the 5 per second is metered: `bucket` (default, as §5 asks: a token bucket of 5 refilled continuously) or
+	 * `window` (no second ever sees more than 5). Also `POST /__sandbox/rate-limit {model}`.
+	 */
+	rateModel?: RateModel;
 	/** `Api-Token` value; default `sandbox-key`. */
 	apiKey?: string;
 	/** trackcmp `actid`; default `1000`. */
@@ -74,7 +79,13 @@ function createActiveCampaignService(options: ActiveCampaignSandboxOptions = {})
 	const fresh = (): Pick<Ctx, 'store' | 'quirks' | 'rate' | 'imports'> => ({
 		store: new Store(),
 		quirks: { ...defaultQuirks(), ...options.quirks },
-		rate: { enabled: options.rateLimit ?? true, window: new SlidingWindow(options.requestsPerSecond ?? 5, 1000), accepted: [] },
+		rate: {
+			enabled: options.rateLimit ?? true,
+			model: options.rateModel ?? 'bucket',
+			window: rateMeter(options.rateModel ?? 'bucket', options.requestsPerSecond ?? 5, 1000),
+			accepted: [],
+			refused: 0,
+		},
 		imports: { single: new SlidingWindow(20, 60_000), multi: new SlidingWindow(100, 60_000) },
 	});
 	const base: Omit<Ctx, 'hooks'> = {
@@ -157,7 +168,10 @@ function createActiveCampaignService(options: ActiveCampaignSandboxOptions = {})
 			}
 			if (!ctx.rate.enabled) return rejections.check(req);
 			const grant = ctx.rate.window.take();
-			if (!grant.ok) return throttled(ctx.quirks.throttleStatus, grant.retryAfterSeconds);
+			if (!grant.ok) {
+				ctx.rate.refused++;
+				return throttled(ctx.quirks.throttleStatus, grant.retryAfterSeconds);
+			}
 			remaining.set(req, grant.remaining);
 			return rejections.check(req);
 		},

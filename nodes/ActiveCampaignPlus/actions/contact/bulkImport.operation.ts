@@ -9,7 +9,7 @@ import {
 } from 'n8n-workflow';
 
 import { forItem, inputError } from '../../../shared/errors';
-import type { SlidingWindowLimiter } from '../../../shared/limiter';
+import type { Limiter } from '../../../shared/limiter';
 import { readUntilSettled } from '../../../shared/retry';
 import type { ExecutionCache } from '../../cache';
 import { chunkContacts, MAX_CONTACTS_PER_IMPORT, tooLargeToImport } from '../../helpers/batches';
@@ -184,7 +184,7 @@ async function prepare(this: IExecuteFunctions, itemIndex: number, cache: Execut
 }
 
 /** Sends one request the importer accepts; when it is refused, that is the error of each of its contacts. */
-async function sendBatch(this: IExecuteFunctions, chunk: Prepared[], limiter: SlidingWindowLimiter, outcomes: Outcomes): Promise<Batch | undefined> {
+async function sendBatch(this: IExecuteFunctions, chunk: Prepared[], limiter: Limiter, outcomes: Outcomes): Promise<Batch | undefined> {
 	try {
 		const queued = await activeCampaignRequestFull.call(
 			this,
